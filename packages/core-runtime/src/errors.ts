@@ -1,0 +1,199 @@
+/**
+ * The one error class of the SDK. Errors cross postMessage and may come from
+ * duplicate installs, so they are recognised by a registered symbol marker and
+ * by their plain-data shape, never by `instanceof` alone.
+ */
+
+/** Registered symbol, so two copies of this module recognise each other's errors. */
+export const PLAYER_ERROR_MARKER: unique symbol = Symbol.for("@player/error") as never;
+
+/**
+ * Every stable error code. Packages add their own codes by augmenting this
+ * interface (`declare module "@player/core-runtime" { interface PlayerErrorCodes { ... } }`).
+ */
+export interface PlayerErrorCodes {
+  /** A bug or an unexpected exception inside the SDK. */
+  "runtime/internal": true;
+  /** A config object had an unknown key, a wrong type or a forbidden key. */
+  "runtime/invalid-config": true;
+  /** A public method was called with an argument of the wrong type or shape. */
+  "runtime/invalid-argument": true;
+  /** The player was disposed; no further calls are possible. */
+  "runtime/disposed": true;
+  /** The worker stopped answering its heartbeat or died. */
+  "runtime/worker-lost": true;
+  /** An event listener threw; the event still reached every other listener. */
+  "runtime/listener-failed": true;
+  /** The request took longer than its timeout. */
+  "http/timeout": true;
+  /** The caller aborted the request through its AbortSignal. */
+  "http/aborted": true;
+  /** The request never got an HTTP answer (DNS, reset connection, offline). */
+  "http/network": true;
+  /** The server answered with a status the caller does not accept. */
+  "http/status": true;
+  /** The server asked us to slow down (429) and retries ran out. */
+  "http/rate-limited": true;
+  /** A range answer did not match the range asked for. */
+  "http/range-mismatch": true;
+  /** The range starts past the end of the resource (416). */
+  "http/range-not-satisfiable": true;
+}
+
+/** A stable, namespaced error code such as `http/timeout`. */
+export type PlayerErrorCode = keyof PlayerErrorCodes;
+
+/** Structured-clone-safe extra facts about an error (status, key, url...). */
+export type PlayerErrorDetails = Readonly<Record<string, string | number | boolean | null>>;
+
+/** A plain-data cause: what is left of an arbitrary thrown value after serialisation. */
+export interface SerializedCause {
+  name: string;
+  message: string;
+  code?: string;
+  cause?: SerializedCause;
+}
+
+/** The plain-data form of a {@link PlayerError}; this is what crosses postMessage. */
+export interface PlayerErrorData {
+  name: "PlayerError";
+  code: PlayerErrorCode;
+  message: string;
+  fatal: boolean;
+  retryable: boolean;
+  details?: PlayerErrorDetails;
+  cause?: SerializedCause;
+  stack?: string;
+}
+
+/** Options for {@link PlayerError}. */
+export interface PlayerErrorOptions {
+  /** The player (or the pipeline that reported it) cannot go on. Default `false`. */
+  fatal?: boolean;
+  /** Trying the same thing again may work. Default `false`. */
+  retryable?: boolean;
+  /** The error this one wraps; kept as `cause`. */
+  cause?: unknown;
+  details?: PlayerErrorDetails;
+}
+
+const MAX_CAUSE_DEPTH = 4;
+
+/**
+ * The SDK's error: a stable `code`, `fatal`, `retryable`, an optional `cause`.
+ *
+ * @example
+ * ```ts
+ * try { await player.ready } catch (error) {
+ *   if (PlayerError.isInstance(error) && error.code === "runtime/invalid-config") showConfigHelp(error.message);
+ * }
+ * ```
+ */
+export class PlayerError extends Error {
+  readonly [PLAYER_ERROR_MARKER] = true;
+  override readonly name = "PlayerError" as const;
+  readonly code: PlayerErrorCode;
+  readonly fatal: boolean;
+  readonly retryable: boolean;
+  readonly details: PlayerErrorDetails | undefined;
+
+  constructor(code: PlayerErrorCode, message: string, options: PlayerErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.fatal = options.fatal ?? false;
+    this.retryable = options.retryable ?? false;
+    this.details = options.details;
+  }
+
+  /** True for any PlayerError, from this copy of the SDK or another one. */
+  static isInstance(value: unknown): value is PlayerError {
+    return isPlayerError(value);
+  }
+
+  /** Rebuilds an error sent as {@link PlayerErrorData}. */
+  static fromJSON(data: PlayerErrorData): PlayerError {
+    const error = new PlayerError(data.code, data.message, {
+      fatal: data.fatal,
+      retryable: data.retryable,
+      cause: data.cause,
+      details: data.details,
+    });
+    if (data.stack !== undefined) error.stack = data.stack;
+    return error;
+  }
+
+  /** Plain data that survives structured cloning and JSON. */
+  toJSON(): PlayerErrorData {
+    const data: PlayerErrorData = {
+      name: "PlayerError",
+      code: this.code,
+      message: this.message,
+      fatal: this.fatal,
+      retryable: this.retryable,
+    };
+    if (this.details !== undefined) data.details = { ...this.details };
+    const cause = serializeCause(this.cause, 0);
+    if (cause !== undefined) data.cause = cause;
+    if (this.stack !== undefined) data.stack = this.stack;
+    return data;
+  }
+}
+
+/** True for a PlayerError from any copy of the SDK (checked by marker and shape). */
+export function isPlayerError(value: unknown): value is PlayerError {
+  return (
+    value instanceof Error &&
+    (value as unknown as Record<symbol, unknown>)[PLAYER_ERROR_MARKER] === true &&
+    typeof (value as { code?: unknown }).code === "string"
+  );
+}
+
+/** True for the plain-data form of a PlayerError, as received from postMessage. */
+export function isPlayerErrorData(value: unknown): value is PlayerErrorData {
+  if (typeof value !== "object" || value === null) return false;
+  const data = value as Record<string, unknown>;
+  return (
+    data.name === "PlayerError" &&
+    typeof data.code === "string" &&
+    data.code.includes("/") &&
+    typeof data.message === "string" &&
+    typeof data.fatal === "boolean" &&
+    typeof data.retryable === "boolean"
+  );
+}
+
+/**
+ * Turns anything thrown into a PlayerError: PlayerErrors pass through, other
+ * values are wrapped with `code` and kept as `cause`.
+ */
+export function toPlayerError(
+  value: unknown,
+  code: PlayerErrorCode = "runtime/internal",
+  options: Omit<PlayerErrorOptions, "cause"> = {},
+): PlayerError {
+  if (isPlayerError(value)) return value;
+  if (isPlayerErrorData(value)) return PlayerError.fromJSON(value);
+  const message = value instanceof Error ? value.message : String(value);
+  return new PlayerError(code, message, { ...options, cause: value });
+}
+
+function serializeCause(cause: unknown, depth: number): SerializedCause | undefined {
+  if (cause === undefined || depth >= MAX_CAUSE_DEPTH) return undefined;
+  if (isPlayerErrorData(cause)) {
+    return cause.cause === undefined
+      ? { name: cause.name, message: cause.message, code: cause.code }
+      : { name: cause.name, message: cause.message, code: cause.code, cause: cause.cause };
+  }
+  if (typeof cause === "object" && cause !== null && "message" in cause) {
+    const source = cause as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+    const result: SerializedCause = {
+      name: typeof source.name === "string" ? source.name : "Error",
+      message: String(source.message),
+    };
+    if (typeof source.code === "string") result.code = source.code;
+    const inner = serializeCause(source.cause, depth + 1);
+    if (inner !== undefined) result.cause = inner;
+    return result;
+  }
+  return { name: typeof cause, message: String(cause) };
+}
