@@ -1,1 +1,61 @@
-export {};
+export {
+  type ConfigRule,
+  type ConfigRules,
+  type DeepPartial,
+  type DeepReadonly,
+  deepFreeze,
+  integerBetween,
+  oneOf,
+  resolveConfig,
+} from "./config.js";
+export {
+  isPlayerError,
+  isPlayerErrorData,
+  PLAYER_ERROR_MARKER,
+  PlayerError,
+  type PlayerErrorCode,
+  type PlayerErrorCodes,
+  type PlayerErrorData,
+  type PlayerErrorDetails,
+  type PlayerErrorOptions,
+  type SerializedCause,
+  toPlayerError,
+} from "./errors.js";
+export {
+  type AnyEventListener,
+  EventBus,
+  type EventBusOptions,
+  type EventListener,
+} from "./event-bus.js";
+export {
+  type ConfigChangedData,
+  type DiagnosticsTickData,
+  type EventEnvelope,
+  type LogData,
+  type PlayerEventMap,
+  type PlayerEventName,
+  type RuntimeErrorData,
+  type RuntimeReadyData,
+  UI_EVENT_NAMES,
+  type UiEventMap,
+  type UiEventName,
+  type WorkerLostData,
+} from "./events.js";
+export {
+  consoleSink,
+  LOG_LEVELS,
+  type LogLevel,
+  Logger,
+  type LoggerOptions,
+  type LogRecord,
+  type LogSink,
+} from "./logger.js";
+export {
+  type EventForwardingConfig,
+  type HttpConfig,
+  type LogConfig,
+  type PlayerConfig,
+  RUNTIME_CONFIG_DEFAULTS,
+  RUNTIME_CONFIG_RULES,
+} from "./player-config.js";
+export { REDACTED, redact, redactText } from "./redact.js";

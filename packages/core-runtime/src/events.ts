@@ -1,0 +1,81 @@
+import type { PlayerConfig } from "./player-config.js";
+import type { LogRecord } from "./logger.js";
+import type { PlayerErrorData } from "./errors.js";
+
+/** Payload of `runtime:error`: a non-fatal or fatal error reported by a pipeline. */
+export interface RuntimeErrorData {
+  error: PlayerErrorData;
+  /** The component that reported it, e.g. `bus`, `http`, `worker-host`. */
+  source: string;
+}
+
+/** Payload of `runtime:ready`: the worker has built its services. */
+export interface RuntimeReadyData {
+  /** SDK version running in the worker. */
+  version: string;
+  /** Milliseconds the worker took from `init` to ready. */
+  startupMs: number;
+}
+
+/** Payload of `runtime:worker-lost`, emitted by the main thread. */
+export interface WorkerLostData {
+  reason: "heartbeat-timeout" | "worker-error" | "worker-exit";
+  /** Milliseconds since the last heartbeat answer. */
+  silentForMs: number;
+  message: string;
+}
+
+/** Payload of `runtime:config-changed`: the whole resolved config after a change. */
+export interface ConfigChangedData {
+  config: PlayerConfig;
+}
+
+/** Payload of `runtime:log`: a redacted log record forwarded to the page. */
+export interface LogData {
+  record: LogRecord;
+}
+
+/** Payload of `diagnostics:tick`, emitted in bursts to measure event delivery. */
+export interface DiagnosticsTickData {
+  /** 0-based index within the burst. */
+  seq: number;
+  /** Size of the burst. */
+  total: number;
+}
+
+/**
+ * Every event of the player, by name (`domain:what`). Inside the worker they
+ * travel on one {@link EventBus}; the names in {@link UI_EVENT_NAMES} are also
+ * forwarded, batched, to the main thread.
+ */
+export type PlayerEventMap = {
+  "runtime:ready": RuntimeReadyData;
+  "runtime:error": RuntimeErrorData;
+  "runtime:worker-lost": WorkerLostData;
+  "runtime:config-changed": ConfigChangedData;
+  "runtime:log": LogData;
+  "diagnostics:tick": DiagnosticsTickData;
+};
+
+/** Any event name of the player. */
+export type PlayerEventName = keyof PlayerEventMap;
+
+/** Events the worker forwards to the page. `runtime:worker-lost` is made by the page itself. */
+export const UI_EVENT_NAMES = Object.freeze([
+  "runtime:ready",
+  "runtime:error",
+  "runtime:config-changed",
+  "runtime:log",
+  "diagnostics:tick",
+] as const satisfies readonly PlayerEventName[]);
+
+/** Names of the events the page can receive. */
+export type UiEventName = (typeof UI_EVENT_NAMES)[number] | "runtime:worker-lost";
+
+/** The events the page can listen to, by name. */
+export type UiEventMap = Pick<PlayerEventMap, UiEventName>;
+
+/** A forwarded event as it crosses postMessage: `[name, payload]`. */
+export type EventEnvelope = {
+  [K in UiEventName]: readonly [K, UiEventMap[K]];
+}[UiEventName];
