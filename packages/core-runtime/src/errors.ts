@@ -18,6 +18,8 @@ export interface PlayerErrorCodes {
   "runtime/invalid-config": true;
   /** A public method was called with an argument of the wrong type or shape. */
   "runtime/invalid-argument": true;
+  /** A call came before the worker was initialised. */
+  "runtime/not-ready": true;
   /** The player was disposed; no further calls are possible. */
   "runtime/disposed": true;
   /** The worker stopped answering its heartbeat or died. */

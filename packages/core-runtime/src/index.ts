@@ -59,3 +59,4 @@ export {
   RUNTIME_CONFIG_RULES,
 } from "./player-config.js";
 export { REDACTED, redact, redactText } from "./redact.js";
+export { requireArrayBuffer, requireInteger, requireString } from "./arguments.js";

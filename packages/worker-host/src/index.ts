@@ -1,1 +1,14 @@
-export {};
+export { installErrorTransferHandler } from "./error-transfer.js";
+export { type EventSink, EventForwarder } from "./event-forwarder.js";
+export { PLAYER_CONFIG_DEFAULTS, PLAYER_CONFIG_RULES, resolvePlayerConfig } from "./player-config.js";
+export { PlayerHost, type PlayerHostOptions } from "./player-host.js";
+export { DiagnosticsService, MAX_BURST } from "./services/diagnostics-service.js";
+export { startWorkerHost } from "./start-worker-host.js";
+export { PLAYER_VERSION } from "./version.js";
+export type {
+  DiagnosticsApi,
+  EventBatchMessage,
+  WorkerApi,
+  WorkerInfo,
+  WorkerInitOptions,
+} from "./worker-api.js";

@@ -1,0 +1,216 @@
+import type { DeepPartial, EventEnvelope, PlayerConfig, UiEventName } from "@player/core-runtime";
+import type { DiagnosticsApi, EventBatchMessage, WorkerApi, WorkerInfo } from "@player/worker-host";
+import { type Remote, transfer, wrap } from "comlink";
+import type { ResolvedPlayerOptions, WorkerLike } from "./create-player-options.js";
+import { EventHub, type PlayerListener } from "./event-hub.js";
+import { HeartbeatMonitor } from "./heartbeat-monitor.js";
+import { isPlayerError, PlayerError } from "./player-error.js";
+
+/** What `player.ready` resolves with. */
+export type PlayerInfo = WorkerInfo;
+
+/** Self-test and measurement calls. */
+export interface PlayerDiagnostics {
+  /** Resolves with the main↔worker round trip in milliseconds. */
+  ping(): Promise<number>;
+  /**
+   * Sends `buffer` to the worker and back. It is transferred, not copied:
+   * after the call `buffer.byteLength` is 0 here; the answer is a new buffer.
+   */
+  echo(buffer: ArrayBuffer): Promise<ArrayBuffer>;
+  /** Makes the worker emit `count` `diagnostics:tick` events. */
+  emitBurst(count: number): Promise<number>;
+}
+
+/** The page's handle on a player; see {@link createPlayer}. */
+export interface Player {
+  /** Resolves when the worker has built its services; rejects on bad config or a lost worker. */
+  readonly ready: Promise<PlayerInfo>;
+  /** True after {@link Player.dispose} or once the worker was lost. */
+  readonly disposed: boolean;
+  /** Listens to an event; returns a function that removes the listener. */
+  on<K extends UiEventName>(type: K, listener: PlayerListener<K>): () => void;
+  /** Listens to the next occurrence of an event only. */
+  once<K extends UiEventName>(type: K, listener: PlayerListener<K>): () => void;
+  /** Removes a listener added with `on`. */
+  off<K extends UiEventName>(type: K, listener: PlayerListener<K>): void;
+  /** The resolved config. */
+  getConfig(): Promise<PlayerConfig>;
+  /** Applies config overrides; rejects with `runtime/invalid-config` naming a bad key. */
+  configure(overrides: DeepPartial<PlayerConfig>): Promise<PlayerConfig>;
+  readonly diagnostics: PlayerDiagnostics;
+  /** Terminates the worker, rejects pending calls with `runtime/disposed`, removes every listener. */
+  dispose(): void;
+}
+
+/** The {@link Player} backed by a worker. */
+export class WorkerPlayer implements Player {
+  readonly ready: Promise<PlayerInfo>;
+  readonly diagnostics: PlayerDiagnostics;
+  private readonly remote: Remote<WorkerApi>;
+  private readonly worker: WorkerLike;
+  private readonly hub: EventHub;
+  private readonly heartbeat: HeartbeatMonitor;
+  private readonly eventPort: MessagePort;
+  private readonly pending = new Set<(error: PlayerError) => void>();
+  private failure: PlayerError | undefined;
+  private readonly onWorkerError = (event: Event) => this.reportWorkerError(event);
+
+  constructor(options: ResolvedPlayerOptions) {
+    this.worker = options.worker;
+    this.remote = wrap<WorkerApi>(this.worker);
+    this.hub = new EventHub((error) => setTimeout(() => {
+      throw error;
+    }));
+    const channel = new MessageChannel();
+    this.eventPort = channel.port1;
+    this.eventPort.addEventListener("message", (event: MessageEvent<EventBatchMessage>) =>
+      this.dispatch(event.data),
+    );
+    this.eventPort.start();
+    this.worker.addEventListener("error", this.onWorkerError as EventListener);
+    this.heartbeat = new HeartbeatMonitor(
+      (seq) => this.remote.heartbeat(seq),
+      (silentForMs) => this.lose(silentForMs),
+      options.heartbeat,
+    );
+    this.heartbeat.start();
+    this.ready = this.track(() =>
+      this.remote.init(
+        transfer({ config: options.config, eventPort: channel.port2 }, [channel.port2]),
+      ),
+    );
+    // Callers who never await `ready` still see failures through their calls.
+    this.ready.catch(() => {});
+    this.diagnostics = {
+      ping: () =>
+        this.call(async () => {
+          const started = performance.now();
+          await this.remoteDiagnostics.ping();
+          return performance.now() - started;
+        }),
+      echo: (buffer) =>
+        this.call(() => {
+          if (!(buffer instanceof ArrayBuffer)) {
+            throw new PlayerError("runtime/invalid-argument", 'Argument "buffer" must be an ArrayBuffer', {
+              details: { argument: "buffer" },
+            });
+          }
+          return this.remoteDiagnostics.echo(transfer(buffer, [buffer]));
+        }),
+      emitBurst: (count) => this.call(() => this.remoteDiagnostics.emitBurst(count)),
+    };
+  }
+
+  /** Comlink reaches nested objects by path at run time; its types only model top-level methods. */
+  private get remoteDiagnostics(): Remote<DiagnosticsApi> {
+    return this.remote.diagnostics as unknown as Remote<DiagnosticsApi>;
+  }
+
+  get disposed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  on<K extends UiEventName>(type: K, listener: PlayerListener<K>): () => void {
+    if (this.failure?.code === "runtime/disposed") return () => {};
+    return this.hub.on(type, listener);
+  }
+
+  once<K extends UiEventName>(type: K, listener: PlayerListener<K>): () => void {
+    const stop = this.on(type, (data) => {
+      stop();
+      listener(data);
+    });
+    return stop;
+  }
+
+  off<K extends UiEventName>(type: K, listener: PlayerListener<K>): void {
+    this.hub.off(type, listener);
+  }
+
+  getConfig(): Promise<PlayerConfig> {
+    return this.call(() => this.remote.getConfig());
+  }
+
+  configure(overrides: DeepPartial<PlayerConfig>): Promise<PlayerConfig> {
+    return this.call(() => this.remote.configure(overrides));
+  }
+
+  dispose(): void {
+    if (this.failure?.code === "runtime/disposed") return;
+    this.shutDown(new PlayerError("runtime/disposed", "The player was disposed", { fatal: true }));
+    this.hub.clear();
+  }
+
+  /** Number of page listeners, for leak checks. */
+  listenerCount(type?: UiEventName): number {
+    return this.hub.listenerCount(type);
+  }
+
+  /** Runs a worker call after `ready`. */
+  private call<T>(invoke: () => Promise<T> | T): Promise<T> {
+    return this.track(async () => {
+      await this.ready;
+      return invoke();
+    });
+  }
+
+  /** Runs a call that a lost worker or `dispose()` rejects at once instead of leaving it hanging. */
+  private track<T>(invoke: () => Promise<T> | T): Promise<T> {
+    if (this.failure !== undefined) return Promise.reject(this.failure);
+    return new Promise<T>((resolve, reject) => {
+      const fail = (error: PlayerError) => reject(error);
+      this.pending.add(fail);
+      Promise.resolve()
+        .then(invoke)
+        .then(resolve, (error: unknown) => reject(toCallError(error)))
+        .finally(() => this.pending.delete(fail));
+    });
+  }
+
+  private dispatch(message: EventBatchMessage): void {
+    if (message?.type !== "events" || !Array.isArray(message.events)) return;
+    for (const [type, data] of message.events as EventEnvelope[]) this.hub.emit(type, data as never);
+  }
+
+  private lose(silentForMs: number): void {
+    if (this.failure !== undefined) return;
+    const message = `The player's worker stopped answering (silent for ${Math.round(silentForMs)} ms)`;
+    this.shutDown(new PlayerError("runtime/worker-lost", message, { fatal: true }));
+    this.hub.emit("runtime:worker-lost", { reason: "heartbeat-timeout", silentForMs, message });
+  }
+
+  private shutDown(reason: PlayerError): void {
+    this.failure = reason;
+    this.heartbeat.stop();
+    for (const fail of this.pending) fail(reason);
+    this.pending.clear();
+    this.worker.removeEventListener("error", this.onWorkerError as EventListener);
+    this.eventPort.close();
+    this.worker.terminate();
+  }
+
+  private reportWorkerError(event: Event): void {
+    const message = (event as ErrorEvent).message || "The worker reported an error";
+    this.hub.emit("runtime:error", {
+      source: "worker",
+      error: new PlayerError("runtime/internal", message).toJSON(),
+    });
+  }
+}
+
+/** Errors from the call path become PlayerErrors: clone failures mean a bad argument. */
+function toCallError(error: unknown): PlayerError {
+  if (isPlayerError(error)) return error;
+  const name = (error as { name?: unknown })?.name;
+  if (name === "DataCloneError") {
+    return new PlayerError(
+      "runtime/invalid-argument",
+      `An argument cannot be sent to the worker: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  return new PlayerError("runtime/internal", error instanceof Error ? error.message : String(error), {
+    cause: error,
+  });
+}

@@ -1,0 +1,134 @@
+import {
+  consoleSink,
+  type DeepPartial,
+  type DeepReadonly,
+  EventBus,
+  LOG_LEVELS,
+  type LogLevel,
+  Logger,
+  type LogRecord,
+  type LogSink,
+  type PlayerConfig,
+  PlayerError,
+} from "@player/core-runtime";
+import { EventForwarder } from "./event-forwarder.js";
+import { PLAYER_CONFIG_DEFAULTS, resolvePlayerConfig } from "./player-config.js";
+import { DiagnosticsService } from "./services/diagnostics-service.js";
+import { PLAYER_VERSION } from "./version.js";
+import type { WorkerApi, WorkerInfo, WorkerInitOptions } from "./worker-api.js";
+
+/** Options for {@link PlayerHost}; everything is injectable for tests. */
+export interface PlayerHostOptions {
+  /** Monotonic clock in milliseconds. Default `performance.now`. */
+  now?: () => number;
+  /** Where log records at or above `config.log.level` go. Default: the console. */
+  logSink?: LogSink;
+}
+
+type HostState = "new" | "ready" | "disposed";
+
+/**
+ * Everything the worker runs: ONE event bus and every service built on it,
+ * behind the {@link WorkerApi}. A plain class: the worker entry exposes it
+ * with Comlink, and tests (or a no-worker fallback) use it directly.
+ */
+export class PlayerHost implements WorkerApi {
+  /** The one bus of the worker. */
+  readonly bus: EventBus;
+  readonly logger: Logger;
+  readonly diagnostics: DiagnosticsService;
+  private config: DeepReadonly<PlayerConfig> = PLAYER_CONFIG_DEFAULTS;
+  private state: HostState = "new";
+  private forwarder: EventForwarder | undefined;
+  private eventPort: MessagePort | undefined;
+  private readonly now: () => number;
+  private readonly logSink: LogSink;
+
+  constructor(options: PlayerHostOptions = {}) {
+    this.now = options.now ?? (() => performance.now());
+    this.logSink = options.logSink ?? consoleSink;
+    this.bus = new EventBus({
+      onUnreportableError: (error) =>
+        this.logger.error("A runtime:error listener threw", { error: String(error) }),
+    });
+    this.logger = new Logger({ level: "warn", sink: (record) => this.routeLog(record), scope: "player" });
+    this.diagnostics = new DiagnosticsService(this.bus, this.now);
+  }
+
+  init(options: WorkerInitOptions): WorkerInfo {
+    const startedAt = this.now();
+    this.assertState("new", "init() was already called");
+    if (typeof options !== "object" || options === null) {
+      throw new PlayerError("runtime/invalid-argument", 'Argument "options" must be an object');
+    }
+    const port = options.eventPort as unknown;
+    if (typeof (port as MessagePort | undefined)?.postMessage !== "function") {
+      throw new PlayerError("runtime/invalid-argument", 'Argument "options.eventPort" must be a MessagePort', {
+        details: { argument: "options.eventPort" },
+      });
+    }
+    this.config = resolvePlayerConfig(options.config);
+    this.eventPort = port as MessagePort;
+    this.forwarder = new EventForwarder(this.bus, this.eventPort, this.config.events);
+    this.applyLogConfig();
+    this.state = "ready";
+    this.bus.emit("runtime:ready", { version: PLAYER_VERSION, startupMs: this.now() - startedAt });
+    return { version: PLAYER_VERSION, config: this.config };
+  }
+
+  heartbeat(seq: number): number {
+    return seq;
+  }
+
+  getConfig(): PlayerConfig {
+    this.assertState("ready");
+    return this.config;
+  }
+
+  configure(overrides: DeepPartial<PlayerConfig>): PlayerConfig {
+    this.assertState("ready");
+    this.config = resolvePlayerConfig(overrides, this.config);
+    this.forwarder?.update(this.config.events);
+    this.applyLogConfig();
+    this.bus.emit("runtime:config-changed", { config: this.config });
+    return this.config;
+  }
+
+  dispose(): void {
+    if (this.state === "disposed") return;
+    this.state = "disposed";
+    this.forwarder?.destroy();
+    this.forwarder = undefined;
+    this.eventPort?.close();
+    this.eventPort = undefined;
+    this.bus.clear();
+  }
+
+  private assertState(expected: HostState, message?: string): void {
+    if (this.state === expected) return;
+    if (this.state === "disposed") {
+      throw new PlayerError("runtime/disposed", "The player was disposed", { fatal: true });
+    }
+    if (this.state === "new") {
+      throw new PlayerError("runtime/not-ready", "The worker was not initialised: call init() first");
+    }
+    throw new PlayerError("runtime/invalid-argument", message ?? `Not allowed in state "${this.state}"`);
+  }
+
+  private applyLogConfig(): void {
+    const { level, forwardLevel } = this.config.log;
+    this.logger.setLevel(rank(level) <= rank(forwardLevel) ? level : forwardLevel);
+  }
+
+  /** Console for records at `log.level`, the page for records at `log.forwardLevel`. */
+  private routeLog(record: LogRecord): void {
+    if (rank(record.level) >= rank(this.config.log.level)) this.logSink(record);
+    if (rank(record.level) >= rank(this.config.log.forwardLevel) && this.forwarder !== undefined) {
+      this.bus.emit("runtime:log", { record });
+    }
+  }
+}
+
+function rank(level: LogLevel): number {
+  return LOG_LEVELS.indexOf(level);
+}
