@@ -27,9 +27,14 @@ export async function buildExample() {
 
 /** Serves the built example on 127.0.0.1 at a free port. */
 export async function serveExample() {
-  const server = await preview({ configFile, logLevel: "warn", preview: { port: 0, host: "127.0.0.1", strictPort: false } });
+  const server = await preview({
+    configFile,
+    logLevel: "warn",
+    preview: { port: 0, host: "127.0.0.1", strictPort: false },
+  });
   const address = server.httpServer.address();
-  if (address === null || typeof address === "string") throw new Error("The preview server has no TCP address");
+  if (address === null || typeof address === "string")
+    throw new Error("The preview server has no TCP address");
   return {
     url: `http://127.0.0.1:${address.port}/`,
     close: () => new Promise((resolve) => server.httpServer.close(() => resolve(undefined))),
@@ -40,7 +45,9 @@ export async function serveExample() {
 export async function launchChromium() {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH`);
+    throw new Error(
+      `No Chromium at ${executablePath}: install it with "apt-get install -y chromium" or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }

@@ -34,13 +34,17 @@ describe("the example page in headless Chromium", () => {
 
   it("calls a worker method from a click", async () => {
     await page.click("#ping");
-    await page.waitForFunction(() => document.querySelector("#result")?.textContent?.startsWith("pong"));
+    await page.waitForFunction(() =>
+      document.querySelector("#result")?.textContent?.startsWith("pong"),
+    );
     expect(await resultText()).toMatch(/^pong in \d+\.\d\d ms$/);
   });
 
   it("receives a burst of forwarded events", async () => {
     await page.click("#burst");
-    await page.waitForFunction(() => document.querySelector("#log")?.textContent?.includes("diagnostics:tick ×1000"));
+    await page.waitForFunction(() =>
+      document.querySelector("#log")?.textContent?.includes("diagnostics:tick ×1000"),
+    );
     expect(await page.locator("#log li").first().textContent()).toBe(
       "diagnostics:tick ×1000 (received 1000 so far)",
     );

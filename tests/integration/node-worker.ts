@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { WorkerLike } from "@player/main-bridge";
-import nodeEndpoint from "comlink/dist/esm/node-adapter.mjs";
+import nodeEndpoint from "comlink/dist/esm/node-adapter";
 
 const script = fileURLToPath(new URL("./fixtures/node-worker.mjs", import.meta.url));
 

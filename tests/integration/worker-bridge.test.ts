@@ -4,7 +4,10 @@ import { startNodeWorker } from "./node-worker.js";
 
 const players: Player[] = [];
 
-function start(options: Omit<Parameters<typeof createPlayer>[0], "worker"> = {}, fault?: Parameters<typeof startNodeWorker>[0]) {
+function start(
+  options: Omit<Parameters<typeof createPlayer>[0], "worker"> = {},
+  fault?: Parameters<typeof startNodeWorker>[0],
+) {
   const worker = startNodeWorker(fault);
   const player = createPlayer({ worker, ...options });
   players.push(player);
@@ -67,12 +70,19 @@ describe("main-bridge ⇄ worker-host over a real worker thread", () => {
     const badCount = await rejection(player.diagnostics.emitBurst("10" as unknown as number));
     expect(isPlayerError(badCount)).toBe(true);
     expect(badCount).toMatchObject({ code: "runtime/invalid-argument", fatal: false });
-    expect((badCount as Error).message).toBe('Argument "count" must be an integer from 1 to 1000000, got the string "10"');
+    expect((badCount as Error).message).toBe(
+      'Argument "count" must be an integer from 1 to 1000000, got the string "10"',
+    );
 
     const badKey = await rejection(player.configure({ http: { timeotMs: 5 } } as never));
-    expect(badKey).toMatchObject({ code: "runtime/invalid-config", details: { key: "http.timeotMs" } });
+    expect(badKey).toMatchObject({
+      code: "runtime/invalid-config",
+      details: { key: "http.timeotMs" },
+    });
 
-    const notCloneable = await rejection(player.configure({ log: { level: (() => "info") as never } }));
+    const notCloneable = await rejection(
+      player.configure({ log: { level: (() => "info") as never } }),
+    );
     expect(notCloneable).toMatchObject({ code: "runtime/invalid-argument" });
     // The player is still usable after rejected calls.
     expect((await player.getConfig()).http.timeoutMs).toBe(30_000);
@@ -110,7 +120,10 @@ describe("main-bridge ⇄ worker-host over a real worker thread", () => {
     const exited = new Promise<number>((resolve) => worker.thread.once("exit", resolve));
     player.dispose();
     expect(player.disposed).toBe(true);
-    await expect(player.diagnostics.ping()).rejects.toMatchObject({ code: "runtime/disposed", fatal: true });
+    await expect(player.diagnostics.ping()).rejects.toMatchObject({
+      code: "runtime/disposed",
+      fatal: true,
+    });
     expect((player as unknown as { listenerCount(): number }).listenerCount()).toBe(0);
     await exited;
   });
@@ -127,14 +140,20 @@ describe("main-bridge ⇄ worker-host over a real worker thread", () => {
   it.each([
     ["hung", { kind: "hang", afterMs: 200 }],
     ["dead", { kind: "exit", afterMs: 200 }],
-  ] as const)("notices a %s worker within 2 s and emits runtime:worker-lost", async (_name, fault) => {
-    const { player } = start({}, fault);
-    await player.ready;
-    // The 2 s bound itself is proven with fake timers in heartbeat-monitor.dom.test.ts.
-    const lost = await nextEvent(player, "runtime:worker-lost");
-    expect(lost.reason).toBe("heartbeat-timeout");
-    expect(lost.message).toContain("stopped answering");
-    expect(player.disposed).toBe(true);
-    await expect(player.diagnostics.ping()).rejects.toMatchObject({ code: "runtime/worker-lost", fatal: true });
-  });
+  ] as const)(
+    "notices a %s worker within 2 s and emits runtime:worker-lost",
+    async (_name, fault) => {
+      const { player } = start({}, fault);
+      await player.ready;
+      // The 2 s bound itself is proven with fake timers in heartbeat-monitor.dom.test.ts.
+      const lost = await nextEvent(player, "runtime:worker-lost");
+      expect(lost.reason).toBe("heartbeat-timeout");
+      expect(lost.message).toContain("stopped answering");
+      expect(player.disposed).toBe(true);
+      await expect(player.diagnostics.ping()).rejects.toMatchObject({
+        code: "runtime/worker-lost",
+        fatal: true,
+      });
+    },
+  );
 });

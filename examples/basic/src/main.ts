@@ -24,7 +24,9 @@ player.on("runtime:ready", ({ version, startupMs }) =>
 player.on("runtime:config-changed", ({ config }) =>
   show(`runtime:config-changed  http.retries=${config.http.retries}`),
 );
-player.on("runtime:error", ({ error, source }) => show(`runtime:error  ${error.code} from ${source}`));
+player.on("runtime:error", ({ error, source }) =>
+  show(`runtime:error  ${error.code} from ${source}`),
+);
 player.on("runtime:worker-lost", ({ message }) => {
   show(`runtime:worker-lost  ${message}`);
   status.value = "worker lost";

@@ -26,7 +26,9 @@ describe("argument checks", () => {
     );
     expect(messageOf(() => requireInteger(11, "count", 1, 10))).toContain("got number 11");
     expect(messageOf(() => requireInteger(1.5, "count", 1, 10))).toContain("got number 1.5");
-    expect(messageOf(() => requireString("", "trackId"))).toContain('"trackId" must be a non-empty string');
+    expect(messageOf(() => requireString("", "trackId"))).toContain(
+      '"trackId" must be a non-empty string',
+    );
     expect(messageOf(() => requireArrayBuffer(new Uint8Array(2), "data"))).toBe(
       'Argument "data" must be an ArrayBuffer, got a Uint8Array',
     );

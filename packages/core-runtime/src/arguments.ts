@@ -9,7 +9,8 @@ import { PlayerError } from "./errors.js";
 function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return `a ${Object.getPrototypeOf(value)?.constructor?.name ?? "object"}`;
+  if (typeof value === "object")
+    return `a ${Object.getPrototypeOf(value)?.constructor?.name ?? "object"}`;
   if (typeof value === "string") return `the string ${JSON.stringify(value.slice(0, 40))}`;
   return `${typeof value} ${String(value)}`;
 }

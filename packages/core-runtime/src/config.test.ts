@@ -43,9 +43,13 @@ describe("resolveConfig", () => {
   it("rejects unknown keys naming the full key and suggesting the close one", () => {
     const error = rejection(() => resolveConfig(defaults, { http: { timeotMs: 5 } }));
     expect(error.code).toBe("runtime/invalid-config");
-    expect(error.message).toBe('Unknown config key "http.timeotMs" (did you mean "http.timeoutMs"?)');
+    expect(error.message).toBe(
+      'Unknown config key "http.timeotMs" (did you mean "http.timeoutMs"?)',
+    );
     expect(error.details).toEqual({ key: "http.timeotMs" });
-    expect(rejection(() => resolveConfig(defaults, { zzz: 1 })).message).toBe('Unknown config key "zzz"');
+    expect(rejection(() => resolveConfig(defaults, { zzz: 1 })).message).toBe(
+      'Unknown config key "zzz"',
+    );
   });
 
   it("rejects wrong types with the key and what was given", () => {
@@ -55,9 +59,9 @@ describe("resolveConfig", () => {
     expect(rejection(() => resolveConfig(defaults, { http: 5 })).message).toBe(
       'Config key "http" must be an object, got number 5',
     );
-    expect(rejection(() => resolveConfig(defaults, { http: { retries: Number.NaN } })).message).toContain(
-      "must be a finite number",
-    );
+    expect(
+      rejection(() => resolveConfig(defaults, { http: { retries: Number.NaN } })).message,
+    ).toContain("must be a finite number");
     expect(rejection(() => resolveConfig(defaults, { http: { hosts: "a" } })).message).toContain(
       "must be an array",
     );
@@ -81,18 +85,27 @@ describe("resolveConfig", () => {
     expect(rejection(() => resolveConfig(defaults, { level: "loud" }, rules)).message).toBe(
       'Config key "level" must be one of: warn, info',
     );
-    expect(rejection(() => resolveConfig(defaults, { http: { retries: 1.5 } }, rules)).message).toBe(
-      'Config key "http.retries" must be an integer from 0 to 5, got 1.5',
-    );
+    expect(
+      rejection(() => resolveConfig(defaults, { http: { retries: 1.5 } }, rules)).message,
+    ).toBe('Config key "http.retries" must be an integer from 0 to 5, got 1.5');
   });
 
   it("accepts the runtime defaults and enforces the runtime rules", () => {
-    const config = resolveConfig(RUNTIME_CONFIG_DEFAULTS, { log: { level: "debug" } }, RUNTIME_CONFIG_RULES);
+    const config = resolveConfig(
+      RUNTIME_CONFIG_DEFAULTS,
+      { log: { level: "debug" } },
+      RUNTIME_CONFIG_RULES,
+    );
     expect(config.log.level).toBe("debug");
     expect(Object.isFrozen(RUNTIME_CONFIG_DEFAULTS.http)).toBe(true);
     expect(
-      rejection(() => resolveConfig(RUNTIME_CONFIG_DEFAULTS, { events: { maxBatchSize: 0 } }, RUNTIME_CONFIG_RULES))
-        .details,
+      rejection(() =>
+        resolveConfig(
+          RUNTIME_CONFIG_DEFAULTS,
+          { events: { maxBatchSize: 0 } },
+          RUNTIME_CONFIG_RULES,
+        ),
+      ).details,
     ).toEqual({ key: "events.maxBatchSize" });
   });
 });

@@ -101,7 +101,8 @@ function checkType(path: string, fallback: unknown, value: unknown): void {
   }
   if (fallback === null) return;
   const expected = typeof fallback;
-  if (typeof value !== expected) throw invalid(path, `must be a ${expected}, got ${describe(value)}`);
+  if (typeof value !== expected)
+    throw invalid(path, `must be a ${expected}, got ${describe(value)}`);
   if (expected === "number" && !Number.isFinite(value)) {
     throw invalid(path, `must be a finite number, got ${describe(value)}`);
   }
@@ -134,7 +135,9 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return "an array";
   if (typeof value === "object") {
     const proto = Object.getPrototypeOf(value);
-    return proto && proto !== Object.prototype ? `a ${proto.constructor?.name ?? "object"}` : "an object";
+    return proto && proto !== Object.prototype
+      ? `a ${proto.constructor?.name ?? "object"}`
+      : "an object";
   }
   if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
   return `${typeof value} ${String(value)}`;

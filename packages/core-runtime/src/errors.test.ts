@@ -60,8 +60,24 @@ describe("PlayerError", () => {
   });
 
   it("rejects malformed wire data", () => {
-    expect(isPlayerErrorData({ name: "PlayerError", code: "nocolon", message: "", fatal: false, retryable: false })).toBe(false);
-    expect(isPlayerErrorData({ name: "Error", code: "a/b", message: "", fatal: false, retryable: false })).toBe(false);
+    expect(
+      isPlayerErrorData({
+        name: "PlayerError",
+        code: "nocolon",
+        message: "",
+        fatal: false,
+        retryable: false,
+      }),
+    ).toBe(false);
+    expect(
+      isPlayerErrorData({
+        name: "Error",
+        code: "a/b",
+        message: "",
+        fatal: false,
+        retryable: false,
+      }),
+    ).toBe(false);
     expect(isPlayerErrorData(null)).toBe(false);
   });
 });

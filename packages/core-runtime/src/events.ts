@@ -1,6 +1,6 @@
-import type { PlayerConfig } from "./player-config.js";
-import type { LogRecord } from "./logger.js";
 import type { PlayerErrorData } from "./errors.js";
+import type { LogRecord } from "./logger.js";
+import type { PlayerConfig } from "./player-config.js";
 
 /** Payload of `runtime:error`: a non-fatal or fatal error reported by a pipeline. */
 export interface RuntimeErrorData {

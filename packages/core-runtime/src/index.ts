@@ -1,3 +1,4 @@
+export { requireArrayBuffer, requireInteger, requireString } from "./arguments.js";
 export {
   type ConfigRule,
   type ConfigRules,
@@ -44,9 +45,9 @@ export {
 export {
   consoleSink,
   LOG_LEVELS,
-  type LogLevel,
   Logger,
   type LoggerOptions,
+  type LogLevel,
   type LogRecord,
   type LogSink,
 } from "./logger.js";
@@ -59,4 +60,3 @@ export {
   RUNTIME_CONFIG_RULES,
 } from "./player-config.js";
 export { REDACTED, redact, redactText } from "./redact.js";
-export { requireArrayBuffer, requireInteger, requireString } from "./arguments.js";

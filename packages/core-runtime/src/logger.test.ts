@@ -4,7 +4,12 @@ import { REDACTED, redact, redactText } from "./redact.js";
 
 function collect(level: "debug" | "warn" = "debug") {
   const records: LogRecord[] = [];
-  const logger = new Logger({ level, sink: (record) => records.push(record), now: () => 42, scope: "test" });
+  const logger = new Logger({
+    level,
+    sink: (record) => records.push(record),
+    now: () => 42,
+    scope: "test",
+  });
   return { logger, records };
 }
 
@@ -61,9 +66,17 @@ describe("Logger", () => {
 describe("redact", () => {
   it("hides values under secret keys at any depth but keeps ordinary fields", () => {
     expect(
-      redact({ account: { accessToken: "x", refresh_token: "y", client_secret: "z", name: "Ann" }, code: "http/timeout" }),
+      redact({
+        account: { accessToken: "x", refresh_token: "y", client_secret: "z", name: "Ann" },
+        code: "http/timeout",
+      }),
     ).toEqual({
-      account: { accessToken: REDACTED, refresh_token: REDACTED, client_secret: REDACTED, name: "Ann" },
+      account: {
+        accessToken: REDACTED,
+        refresh_token: REDACTED,
+        client_secret: REDACTED,
+        name: "Ann",
+      },
       code: "http/timeout",
     });
   });
@@ -71,7 +84,9 @@ describe("redact", () => {
   it("hides JWTs, OAuth codes in URLs and Headers objects", () => {
     const jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NSJ9.c2lnbmF0dXJlLXZhbHVl";
     expect(redactText(`id ${jwt} end`)).toBe(`id ${REDACTED} end`);
-    expect(redactText("/callback?code=4/0AX4XfWh&state=abc")).toBe(`/callback?code=${REDACTED}&state=abc`);
+    expect(redactText("/callback?code=4/0AX4XfWh&state=abc")).toBe(
+      `/callback?code=${REDACTED}&state=abc`,
+    );
     const headers = new Headers({ authorization: "Bearer t0k3n", range: "bytes=0-9" });
     expect(redact(headers)).toEqual({ authorization: REDACTED, range: "bytes=0-9" });
     expect(redact(new Uint8Array(4))).toBe("[Uint8Array 4 bytes]");

@@ -48,7 +48,10 @@ export function resolvePlayerOptions(options: unknown): ResolvedPlayerOptions {
   }
   for (const key of Object.keys(options)) {
     if (!OPTION_KEYS.has(key)) {
-      throw invalid(key, `Unknown createPlayer() option "${key}" (known: worker, config, heartbeat)`);
+      throw invalid(
+        key,
+        `Unknown createPlayer() option "${key}" (known: worker, config, heartbeat)`,
+      );
     }
   }
   const { worker, config, heartbeat } = options as Partial<CreatePlayerOptions>;
@@ -65,7 +68,10 @@ export function resolvePlayerOptions(options: unknown): ResolvedPlayerOptions {
 function startWorker(source: unknown): WorkerLike {
   if (typeof source === "string" || source instanceof URL) {
     if (typeof Worker === "undefined") {
-      throw invalid("worker", "This environment has no Worker: pass a started worker instead of a URL");
+      throw invalid(
+        "worker",
+        "This environment has no Worker: pass a started worker instead of a URL",
+      );
     }
     return new Worker(source, { type: "module", name: "player" });
   }
@@ -75,7 +81,10 @@ function startWorker(source: unknown): WorkerLike {
     typeof candidate.addEventListener !== "function" ||
     typeof candidate.terminate !== "function"
   ) {
-    throw invalid("worker", "Option `worker` must be a Worker, or the URL of the player's worker script");
+    throw invalid(
+      "worker",
+      "Option `worker` must be a Worker, or the URL of the player's worker script",
+    );
   }
   return candidate as WorkerLike;
 }
@@ -91,7 +100,10 @@ function resolveHeartbeat(heartbeat: unknown): HeartbeatOptions {
       throw invalid(`heartbeat.${key}`, `Unknown heartbeat option "${key}"`);
     }
     if (!Number.isInteger(value) || (value as number) < 10 || (value as number) > 600_000) {
-      throw invalid(`heartbeat.${key}`, `Option \`heartbeat.${key}\` must be an integer from 10 to 600000`);
+      throw invalid(
+        `heartbeat.${key}`,
+        `Option \`heartbeat.${key}\` must be an integer from 10 to 600000`,
+      );
     }
     resolved[key as keyof HeartbeatOptions] = value as number;
   }

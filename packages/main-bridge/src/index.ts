@@ -1,13 +1,3 @@
-export { createPlayer } from "./create-player.js";
-export type {
-  CreatePlayerOptions,
-  WorkerLike,
-  WorkerSource,
-} from "./create-player-options.js";
-export type { PlayerListener } from "./event-hub.js";
-export { DEFAULT_HEARTBEAT, type HeartbeatOptions } from "./heartbeat-monitor.js";
-export type { Player, PlayerDiagnostics, PlayerInfo } from "./player.js";
-export { isPlayerError, isPlayerErrorData, PLAYER_ERROR_MARKER, PlayerError } from "./player-error.js";
 export type {
   ConfigChangedData,
   DeepPartial,
@@ -24,3 +14,18 @@ export type {
   UiEventName,
   WorkerLostData,
 } from "@player/core-runtime";
+export { createPlayer } from "./create-player.js";
+export type {
+  CreatePlayerOptions,
+  WorkerLike,
+  WorkerSource,
+} from "./create-player-options.js";
+export type { PlayerListener } from "./event-hub.js";
+export { DEFAULT_HEARTBEAT, type HeartbeatOptions } from "./heartbeat-monitor.js";
+export type { Player, PlayerDiagnostics, PlayerInfo } from "./player.js";
+export {
+  isPlayerError,
+  isPlayerErrorData,
+  PLAYER_ERROR_MARKER,
+  PlayerError,
+} from "./player-error.js";

@@ -26,7 +26,12 @@ export class PlayerError extends Error {
   constructor(
     code: PlayerErrorCode,
     message: string,
-    options: { fatal?: boolean; retryable?: boolean; cause?: unknown; details?: PlayerErrorDetails } = {},
+    options: {
+      fatal?: boolean;
+      retryable?: boolean;
+      cause?: unknown;
+      details?: PlayerErrorDetails;
+    } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
@@ -66,7 +71,6 @@ export class PlayerError extends Error {
     return data;
   }
 }
-
 
 /** True for a PlayerError from the page or the worker (checked by marker). */
 export function isPlayerError(value: unknown): value is PlayerError {

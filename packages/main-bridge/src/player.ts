@@ -59,9 +59,11 @@ export class WorkerPlayer implements Player {
   constructor(options: ResolvedPlayerOptions) {
     this.worker = options.worker;
     this.remote = wrap<WorkerApi>(this.worker);
-    this.hub = new EventHub((error) => setTimeout(() => {
-      throw error;
-    }));
+    this.hub = new EventHub((error) =>
+      setTimeout(() => {
+        throw error;
+      }),
+    );
     const channel = new MessageChannel();
     this.eventPort = channel.port1;
     this.eventPort.addEventListener("message", (event: MessageEvent<EventBatchMessage>) =>
@@ -92,9 +94,13 @@ export class WorkerPlayer implements Player {
       echo: (buffer) =>
         this.call(() => {
           if (!(buffer instanceof ArrayBuffer)) {
-            throw new PlayerError("runtime/invalid-argument", 'Argument "buffer" must be an ArrayBuffer', {
-              details: { argument: "buffer" },
-            });
+            throw new PlayerError(
+              "runtime/invalid-argument",
+              'Argument "buffer" must be an ArrayBuffer',
+              {
+                details: { argument: "buffer" },
+              },
+            );
           }
           return this.remoteDiagnostics.echo(transfer(buffer, [buffer]));
         }),
@@ -170,7 +176,8 @@ export class WorkerPlayer implements Player {
 
   private dispatch(message: EventBatchMessage): void {
     if (message?.type !== "events" || !Array.isArray(message.events)) return;
-    for (const [type, data] of message.events as EventEnvelope[]) this.hub.emit(type, data as never);
+    for (const [type, data] of message.events as EventEnvelope[])
+      this.hub.emit(type, data as never);
   }
 
   private lose(silentForMs: number): void {
@@ -210,7 +217,11 @@ function toCallError(error: unknown): PlayerError {
       { cause: error },
     );
   }
-  return new PlayerError("runtime/internal", error instanceof Error ? error.message : String(error), {
-    cause: error,
-  });
+  return new PlayerError(
+    "runtime/internal",
+    error instanceof Error ? error.message : String(error),
+    {
+      cause: error,
+    },
+  );
 }

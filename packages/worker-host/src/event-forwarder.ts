@@ -74,7 +74,10 @@ export class EventForwarder {
   }
 
   /** A batch failed to clone: send the good events and report the bad ones. */
-  private sendOneByOne(events: ReadonlyArray<readonly [string, unknown]>, batchError: unknown): void {
+  private sendOneByOne(
+    events: ReadonlyArray<readonly [string, unknown]>,
+    batchError: unknown,
+  ): void {
     for (const event of events) {
       try {
         this.sink.postMessage({ type: "events", events: [event] });

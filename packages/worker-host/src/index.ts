@@ -1,6 +1,10 @@
 export { installErrorTransferHandler } from "./error-transfer.js";
-export { type EventSink, EventForwarder } from "./event-forwarder.js";
-export { PLAYER_CONFIG_DEFAULTS, PLAYER_CONFIG_RULES, resolvePlayerConfig } from "./player-config.js";
+export { EventForwarder, type EventSink } from "./event-forwarder.js";
+export {
+  PLAYER_CONFIG_DEFAULTS,
+  PLAYER_CONFIG_RULES,
+  resolvePlayerConfig,
+} from "./player-config.js";
 export { PlayerHost, type PlayerHostOptions } from "./player-host.js";
 export { DiagnosticsService, MAX_BURST } from "./services/diagnostics-service.js";
 export { startWorkerHost } from "./start-worker-host.js";

@@ -4,8 +4,8 @@ import {
   type DeepReadonly,
   EventBus,
   LOG_LEVELS,
-  type LogLevel,
   Logger,
+  type LogLevel,
   type LogRecord,
   type LogSink,
   type PlayerConfig,
@@ -51,7 +51,11 @@ export class PlayerHost implements WorkerApi {
       onUnreportableError: (error) =>
         this.logger.error("A runtime:error listener threw", { error: String(error) }),
     });
-    this.logger = new Logger({ level: "warn", sink: (record) => this.routeLog(record), scope: "player" });
+    this.logger = new Logger({
+      level: "warn",
+      sink: (record) => this.routeLog(record),
+      scope: "player",
+    });
     this.diagnostics = new DiagnosticsService(this.bus, this.now);
   }
 
@@ -63,9 +67,13 @@ export class PlayerHost implements WorkerApi {
     }
     const port = options.eventPort as unknown;
     if (typeof (port as MessagePort | undefined)?.postMessage !== "function") {
-      throw new PlayerError("runtime/invalid-argument", 'Argument "options.eventPort" must be a MessagePort', {
-        details: { argument: "options.eventPort" },
-      });
+      throw new PlayerError(
+        "runtime/invalid-argument",
+        'Argument "options.eventPort" must be a MessagePort',
+        {
+          details: { argument: "options.eventPort" },
+        },
+      );
     }
     this.config = resolvePlayerConfig(options.config);
     this.eventPort = port as MessagePort;
@@ -110,9 +118,15 @@ export class PlayerHost implements WorkerApi {
       throw new PlayerError("runtime/disposed", "The player was disposed", { fatal: true });
     }
     if (this.state === "new") {
-      throw new PlayerError("runtime/not-ready", "The worker was not initialised: call init() first");
+      throw new PlayerError(
+        "runtime/not-ready",
+        "The worker was not initialised: call init() first",
+      );
     }
-    throw new PlayerError("runtime/invalid-argument", message ?? `Not allowed in state "${this.state}"`);
+    throw new PlayerError(
+      "runtime/invalid-argument",
+      message ?? `Not allowed in state "${this.state}"`,
+    );
   }
 
   private applyLogConfig(): void {
