@@ -60,3 +60,4 @@ export {
   RUNTIME_CONFIG_RULES,
 } from "./player-config.js";
 export { REDACTED, redact, redactText } from "./redact.js";
+export * from "./http/index.js";

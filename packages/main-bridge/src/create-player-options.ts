@@ -96,7 +96,8 @@ function resolveHeartbeat(heartbeat: unknown): HeartbeatOptions {
   }
   const resolved: HeartbeatOptions = { ...DEFAULT_HEARTBEAT };
   for (const [key, value] of Object.entries(heartbeat)) {
-    if (!(key in DEFAULT_HEARTBEAT)) {
+    // Own keys only: `in` would accept "toString", "constructor" and "__proto__".
+    if (!Object.hasOwn(DEFAULT_HEARTBEAT, key)) {
       throw invalid(`heartbeat.${key}`, `Unknown heartbeat option "${key}"`);
     }
     if (!Number.isInteger(value) || (value as number) < 10 || (value as number) > 600_000) {

@@ -49,6 +49,8 @@ export class HeartbeatMonitor {
     clearTimeout(this.deadline);
     this.interval = undefined;
     this.deadline = undefined;
+    // A heartbeat sent before stop() must not block or satisfy a restarted monitor.
+    this.inFlight = false;
   }
 
   private beat(): void {
@@ -62,7 +64,7 @@ export class HeartbeatMonitor {
     }, limit);
     this.send(seq).then(
       (echoed) => {
-        if (echoed !== seq || this.interval === undefined) return;
+        if (echoed !== seq || seq !== this.seq || this.interval === undefined) return;
         clearTimeout(this.deadline);
         this.inFlight = false;
         this.answered = true;

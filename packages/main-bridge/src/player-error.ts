@@ -67,7 +67,8 @@ export class PlayerError extends Error {
       retryable: this.retryable,
     };
     if (this.details !== undefined) data.details = this.details;
-    if (isSerializedCause(this.cause)) data.cause = this.cause;
+    const cause = serializeCause(this.cause, 0);
+    if (cause !== undefined) data.cause = cause;
     return data;
   }
 }
@@ -94,11 +95,25 @@ export function isPlayerErrorData(value: unknown): value is PlayerErrorData {
   );
 }
 
-function isSerializedCause(value: unknown): value is SerializedCause {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as SerializedCause).name === "string" &&
-    typeof (value as SerializedCause).message === "string"
-  );
+const MAX_CAUSE_DEPTH = 4;
+
+/**
+ * Reduces a cause to {@link SerializedCause}, as the worker's class does: an
+ * Error (a DataCloneError from a call, say) kept as-is would turn into `{}` in
+ * JSON and is not the plain data `toJSON()` promises.
+ */
+function serializeCause(cause: unknown, depth: number): SerializedCause | undefined {
+  if (cause === undefined || depth >= MAX_CAUSE_DEPTH) return undefined;
+  if (typeof cause === "object" && cause !== null && "message" in cause) {
+    const source = cause as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+    const result: SerializedCause = {
+      name: typeof source.name === "string" ? source.name : "Error",
+      message: String(source.message),
+    };
+    if (typeof source.code === "string") result.code = source.code;
+    const inner = serializeCause(source.cause, depth + 1);
+    if (inner !== undefined) result.cause = inner;
+    return result;
+  }
+  return { name: typeof cause, message: String(cause) };
 }

@@ -3,6 +3,7 @@ import {
   type DeepPartial,
   type DeepReadonly,
   EventBus,
+  HttpClient,
   LOG_LEVELS,
   Logger,
   type LogLevel,
@@ -23,6 +24,8 @@ export interface PlayerHostOptions {
   now?: () => number;
   /** Where log records at or above `config.log.level` go. Default: the console. */
   logSink?: LogSink;
+  /** The `fetch` every service's HTTP goes through. Default: the global one. */
+  fetch?: typeof fetch;
 }
 
 type HostState = "new" | "ready" | "disposed";
@@ -41,12 +44,15 @@ export class PlayerHost implements WorkerApi {
   private state: HostState = "new";
   private forwarder: EventForwarder | undefined;
   private eventPort: MessagePort | undefined;
+  private httpClient: HttpClient | undefined;
   private readonly now: () => number;
   private readonly logSink: LogSink;
+  private readonly fetch: typeof fetch | undefined;
 
   constructor(options: PlayerHostOptions = {}) {
     this.now = options.now ?? (() => performance.now());
     this.logSink = options.logSink ?? consoleSink;
+    this.fetch = options.fetch;
     this.bus = new EventBus({
       onUnreportableError: (error) =>
         this.logger.error("A runtime:error listener threw", { error: String(error) }),
@@ -79,9 +85,16 @@ export class PlayerHost implements WorkerApi {
     this.eventPort = port as MessagePort;
     this.forwarder = new EventForwarder(this.bus, this.eventPort, this.config.events);
     this.applyLogConfig();
+    this.httpClient = this.createHttpClient();
     this.state = "ready";
     this.bus.emit("runtime:ready", { version: PLAYER_VERSION, startupMs: this.now() - startedAt });
     return { version: PLAYER_VERSION, config: this.config };
+  }
+
+  /** The HTTP client every service shares, built from `config.http`. */
+  get http(): HttpClient {
+    this.assertState("ready");
+    return this.httpClient as HttpClient;
   }
 
   heartbeat(seq: number): number {
@@ -98,6 +111,7 @@ export class PlayerHost implements WorkerApi {
     this.config = resolvePlayerConfig(overrides, this.config);
     this.forwarder?.update(this.config.events);
     this.applyLogConfig();
+    this.httpClient = this.createHttpClient();
     this.bus.emit("runtime:config-changed", { config: this.config });
     return this.config;
   }
@@ -110,6 +124,18 @@ export class PlayerHost implements WorkerApi {
     this.eventPort?.close();
     this.eventPort = undefined;
     this.bus.clear();
+  }
+
+  private createHttpClient(): HttpClient {
+    const http = this.config.http;
+    return new HttpClient({
+      timeoutMs: http.timeoutMs,
+      retries: http.retries,
+      backoff: { baseMs: http.backoffBaseMs, maxMs: http.backoffMaxMs },
+      maxRetryAfterMs: http.maxRetryAfterMs,
+      logger: this.logger.child("http"),
+      ...(this.fetch === undefined ? {} : { fetch: this.fetch }),
+    });
   }
 
   private assertState(expected: HostState, message?: string): void {
