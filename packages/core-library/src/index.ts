@@ -1,1 +1,3 @@
-export {};
+export type { Track } from "./track.js";
+export type { TrackIdentity, TrackKey } from "./track-identity.js";
+export { parseTrackKey, trackKey } from "./track-identity.js";

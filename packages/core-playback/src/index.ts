@@ -1,1 +1,2 @@
-export {};
+export type { SniffedFormat } from "./format-sniffer.js";
+export { sniffFormat } from "./format-sniffer.js";

@@ -42,6 +42,7 @@ export {
   type UiEventName,
   type WorkerLostData,
 } from "./events.js";
+export * from "./http/index.js";
 export {
   consoleSink,
   LOG_LEVELS,
@@ -60,4 +61,3 @@ export {
   RUNTIME_CONFIG_RULES,
 } from "./player-config.js";
 export { REDACTED, redact, redactText } from "./redact.js";
-export * from "./http/index.js";

@@ -1,1 +1,2 @@
-export {};
+export type { AudioFileKind } from "./audio-file-kind.js";
+export { audioFileKind } from "./audio-file-kind.js";

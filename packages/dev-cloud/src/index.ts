@@ -1,1 +1,2 @@
-export {};
+export type { DevCloud, DevCloudOptions } from "./server.js";
+export { startDevCloud } from "./server.js";

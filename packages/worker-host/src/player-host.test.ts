@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import {
   isPlayerError,
   type LogRecord,
@@ -263,5 +265,32 @@ describe("PlayerHost (inline, no worker)", () => {
       "diagnostics:tick",
       "diagnostics:tick",
     ]);
+  });
+});
+
+describe("PlayerHost's shared HttpClient", () => {
+  it("is built from config.http and rebuilt when the config changes", async () => {
+    let hits = 0;
+    const server = createServer((_request, response) => {
+      hits++;
+      response.writeHead(503, { "content-type": "text/plain" }).end("busy");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/busy`;
+    try {
+      const { host, eventPort } = setUp({ logSink: () => {} });
+      expect(() => host.http).toThrow(/not initialised/);
+      host.init({ eventPort, config: { http: { retries: 2, backoffBaseMs: 0 } } });
+      await expect(host.http.request(url)).rejects.toMatchObject({
+        code: "http/status",
+        details: { status: 503 },
+      });
+      expect(hits).toBe(3);
+      host.configure({ http: { retries: 0 } });
+      await expect(host.http.request(url)).rejects.toMatchObject({ code: "http/status" });
+      expect(hits).toBe(4);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

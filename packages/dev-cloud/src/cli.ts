@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+import { CLI_USAGE, parseCliArgs } from "./cli-args.js";
+import { startDevCloud } from "./server.js";
+
+async function main(): Promise<void> {
+  let command: ReturnType<typeof parseCliArgs>;
+  try {
+    command = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    console.error(CLI_USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  if (command.kind === "help") {
+    console.log(CLI_USAGE);
+    return;
+  }
+  const cloud = await startDevCloud(command.options);
+  console.log(`dev-cloud listening on ${cloud.url}`);
+  const stop = (): void => {
+    cloud.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
