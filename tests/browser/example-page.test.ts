@@ -82,6 +82,27 @@ describe("the example page in headless Chromium", () => {
     });
   });
 
+  it("a worker URL that does not load fails fast with runtime/worker-lost, not a hang", async () => {
+    const outcome = await page.evaluate(async () => {
+      const { createPlayerForTest } = window as unknown as {
+        createPlayerForTest: typeof import("@player/main-bridge").createPlayer;
+      };
+      const broken = createPlayerForTest({ worker: "/no-such-worker.js" });
+      const lost = new Promise<{ reason: string; message: string }>((resolve) =>
+        broken.on("runtime:worker-lost", resolve),
+      );
+      const ready = await broken.ready.then(
+        () => "resolved",
+        (error: { code: string }) => error.code,
+      );
+      return { ready, lost: await lost, disposed: broken.disposed };
+    });
+    expect(outcome.ready).toBe("runtime/worker-lost");
+    expect(outcome.lost.reason).toBe("worker-error");
+    expect(outcome.lost.message).toContain("failed to start");
+    expect(outcome.disposed).toBe(true);
+  });
+
   it("disposes: the worker is terminated and later calls reject with runtime/disposed", async () => {
     const workerClosed = page.workers()[0]?.waitForEvent("close");
     await page.click("#dispose");

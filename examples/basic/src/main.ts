@@ -16,7 +16,7 @@ function show(line: string): void {
 
 const player = createPlayer({ worker: workerUrl, config: { log: { level: "info" } } });
 // Exposed for the browser tests and for poking at from the console.
-Object.assign(window, { player });
+Object.assign(window, { player, createPlayerForTest: createPlayer });
 
 player.on("runtime:ready", ({ version, startupMs }) =>
   show(`runtime:ready  v${version} in ${startupMs.toFixed(1)} ms`),

@@ -19,7 +19,8 @@ export interface RuntimeReadyData {
 
 /** Payload of `runtime:worker-lost`, emitted by the main thread. */
 export interface WorkerLostData {
-  reason: "heartbeat-timeout" | "worker-error" | "worker-exit";
+  /** `heartbeat-timeout`: it died or hung; `worker-error`: its script failed to load or start. */
+  reason: "heartbeat-timeout" | "worker-error";
   /** Milliseconds since the last heartbeat answer. */
   silentForMs: number;
   message: string;

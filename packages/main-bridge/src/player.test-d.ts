@@ -15,7 +15,7 @@ describe("the public API's types", () => {
       expectTypeOf(error.fatal).toBeBoolean();
     });
     player.on("runtime:worker-lost", ({ reason }) => {
-      expectTypeOf(reason).toEqualTypeOf<"heartbeat-timeout" | "worker-error" | "worker-exit">();
+      expectTypeOf(reason).toEqualTypeOf<"heartbeat-timeout" | "worker-error">();
     });
     // @ts-expect-error: not an event of the player
     player.on("runtime:nope", () => {});

@@ -1,4 +1,10 @@
-import type { DeepPartial, EventEnvelope, PlayerConfig, UiEventName } from "@player/core-runtime";
+import type {
+  DeepPartial,
+  EventEnvelope,
+  PlayerConfig,
+  UiEventName,
+  WorkerLostData,
+} from "@player/core-runtime";
 import type { DiagnosticsApi, EventBatchMessage, WorkerApi, WorkerInfo } from "@player/worker-host";
 import { type Remote, transfer, wrap } from "comlink";
 import type { ResolvedPlayerOptions, WorkerLike } from "./create-player-options.js";
@@ -54,6 +60,7 @@ export class WorkerPlayer implements Player {
   private readonly eventPort: MessagePort;
   private readonly pending = new Set<(error: PlayerError) => void>();
   private failure: PlayerError | undefined;
+  private started = false;
   private readonly onWorkerError = (event: Event) => this.reportWorkerError(event);
 
   constructor(options: ResolvedPlayerOptions) {
@@ -83,7 +90,12 @@ export class WorkerPlayer implements Player {
       ),
     );
     // Callers who never await `ready` still see failures through their calls.
-    this.ready.catch(() => {});
+    this.ready.then(
+      () => {
+        this.started = true;
+      },
+      () => {},
+    );
     this.diagnostics = {
       ping: () =>
         this.call(async () => {
@@ -180,11 +192,18 @@ export class WorkerPlayer implements Player {
       this.hub.emit(type, data as never);
   }
 
-  private lose(silentForMs: number): void {
+  private lose(
+    silentForMs: number,
+    reason: WorkerLostData["reason"] = "heartbeat-timeout",
+    detail = "",
+  ): void {
     if (this.failure !== undefined) return;
-    const message = `The player's worker stopped answering (silent for ${Math.round(silentForMs)} ms)`;
+    const message =
+      reason === "worker-error"
+        ? `The player's worker failed to start: ${detail}`
+        : `The player's worker stopped answering (silent for ${Math.round(silentForMs)} ms)`;
     this.shutDown(new PlayerError("runtime/worker-lost", message, { fatal: true }));
-    this.hub.emit("runtime:worker-lost", { reason: "heartbeat-timeout", silentForMs, message });
+    this.hub.emit("runtime:worker-lost", { reason, silentForMs, message });
   }
 
   private shutDown(reason: PlayerError): void {
@@ -199,6 +218,11 @@ export class WorkerPlayer implements Player {
 
   private reportWorkerError(event: Event): void {
     const message = (event as ErrorEvent).message || "The worker reported an error";
+    if (!this.started) {
+      // The script did not load or threw at start-up: waiting for the heartbeat would only delay this.
+      this.lose(0, "worker-error", `${message} (is the \`worker\` URL right?)`);
+      return;
+    }
     this.hub.emit("runtime:error", {
       source: "worker",
       error: new PlayerError("runtime/internal", message).toJSON(),

@@ -85,7 +85,7 @@ describe("EventForwarder", () => {
   it("forwards exactly the UI events and nothing else", async () => {
     const { bus, sink } = setUp();
     bus.emit("runtime:worker-lost", {
-      reason: "worker-exit",
+      reason: "worker-error",
       silentForMs: 0,
       message: "page-only",
     });
