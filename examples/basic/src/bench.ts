@@ -38,8 +38,6 @@ async function runBench(options: { calls?: number; events?: number } = {}): Prom
 
   const player = createPlayer({ worker: workerUrl });
   await player.ready;
-  await timeCalls(warmup, () => player.diagnostics.ping());
-  const rpc = summarise(await timeCalls(calls, () => player.diagnostics.ping()));
 
   const raw = new Worker(new URL("./echo-worker.ts", import.meta.url), { type: "module" });
   let nextId = 0;
@@ -54,8 +52,20 @@ async function runBench(options: { calls?: number; events?: number } = {}): Prom
       raw.addEventListener("message", onMessage);
       raw.postMessage({ id });
     });
-  await timeCalls(warmup, rawCall);
-  const rpcReference = summarise(await timeCalls(calls, rawCall));
+  const sdkCall = () => player.diagnostics.ping();
+
+  // SDK and reference calls alternate, so drift in the machine's speed hits both alike.
+  const sdkSamples: number[] = [];
+  const rawSamples: number[] = [];
+  for (let i = 0; i < warmup + calls; i++) {
+    const sdk = await timeCalls(1, sdkCall);
+    const reference = await timeCalls(1, rawCall);
+    if (i < warmup) continue;
+    sdkSamples.push(...sdk);
+    rawSamples.push(...reference);
+  }
+  const rpc = summarise(sdkSamples);
+  const rpcReference = summarise(rawSamples);
 
   const sdkStarted = performance.now();
   const sdkDone = new Promise<number>((resolve) => {
