@@ -155,4 +155,24 @@ describe("EventHub", () => {
     hub.emit("runtime:ready", { version: "2", startupMs: 0 });
     expect(ready).toHaveBeenCalledTimes(1);
   });
+
+  it("rejects a malformed event name or a listener that is not a function, naming the argument", () => {
+    const hub = new EventHub(() => {});
+    expect(() => hub.on("tick" as never, () => {})).toThrow(
+      expect.objectContaining({
+        code: "runtime/invalid-argument",
+        details: { argument: "type" },
+        message: 'Event name must look like "domain:what" (e.g. "runtime:error"), got "tick"',
+      }),
+    );
+    expect(() => hub.on("runtime:ready", "handler" as never)).toThrow(
+      expect.objectContaining({
+        code: "runtime/invalid-argument",
+        details: { argument: "listener" },
+        message: 'The listener for "runtime:ready" must be a function, got string',
+      }),
+    );
+    expect(() => hub.off("runtime:ready", undefined as never)).toThrow(/must be a function/);
+    expect(hub.listenerCount()).toBe(0);
+  });
 });

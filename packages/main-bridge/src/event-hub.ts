@@ -1,5 +1,26 @@
 import type { UiEventMap, UiEventName } from "@player/core-runtime";
 import mitt from "mitt";
+import { PlayerError } from "./player-error.js";
+
+const EVENT_NAME = /^[a-z]+:[a-z]+(-[a-z]+)*$/;
+
+/** Listener calls come from plain JavaScript too: fail loudly instead of never firing. */
+function checkListenerArguments(type: unknown, listener: unknown): void {
+  if (typeof type !== "string" || !EVENT_NAME.test(type)) {
+    throw new PlayerError(
+      "runtime/invalid-argument",
+      `Event name must look like "domain:what" (e.g. "runtime:error"), got ${JSON.stringify(type)}`,
+      { details: { argument: "type" } },
+    );
+  }
+  if (typeof listener !== "function") {
+    throw new PlayerError(
+      "runtime/invalid-argument",
+      `The listener for "${type}" must be a function, got ${listener === null ? "null" : typeof listener}`,
+      { details: { argument: "listener" } },
+    );
+  }
+}
 
 /** A listener for one player event. */
 export type PlayerListener<K extends UiEventName> = (data: UiEventMap[K]) => void;
@@ -16,6 +37,7 @@ export class EventHub {
   constructor(private readonly onUnreportableError: (error: unknown) => void) {}
 
   on<K extends UiEventName>(type: K, listener: PlayerListener<K>): () => void {
+    checkListenerArguments(type, listener);
     this.off(type, listener);
     const safe = (data: UiEventMap[K]) => {
       try {
@@ -35,6 +57,7 @@ export class EventHub {
   }
 
   off<K extends UiEventName>(type: K, listener: PlayerListener<K>): void {
+    checkListenerArguments(type, listener);
     const safe = this.wrapped.get(type)?.get(listener);
     if (safe === undefined) return;
     this.wrapped.get(type)?.delete(listener);

@@ -1,10 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { isPlayerError, type PlayerError } from "../errors.js";
 import { Logger, type LogRecord } from "../logger.js";
 import { abortableSleep } from "./abortable-sleep.js";
 import { HttpClient } from "./http-client.js";
-import type { HttpClientOptions, SleepFunction } from "./http-client-options.js";
-import { destroySocket, hang, respond, startTestServer, type TestServer } from "./test-server.js";
+import type { HttpClientOptions } from "./http-client-options.js";
+import {
+  destroySocket,
+  failure,
+  hang,
+  recordingClient,
+  respond,
+  startTestServer,
+  type TestServer,
+} from "./test-server.js";
 
 const NOW = Date.UTC(2025, 0, 1, 0, 0, 0);
 
@@ -19,23 +26,9 @@ async function serve(...script: Parameters<typeof startTestServer>[0][]): Promis
   return server;
 }
 
-/** A client whose waits are recorded instead of slept, with random fixed at 1. */
-function testClient(options: HttpClientOptions = {}): { client: HttpClient; delays: number[] } {
-  const delays: number[] = [];
-  const sleep: SleepFunction = async (ms) => {
-    delays.push(ms);
-  };
-  const client = new HttpClient({ sleep, random: () => 1, now: () => NOW, ...options });
-  return { client, delays };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PlayerError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!isPlayerError(error)) throw new Error(`expected a PlayerError, got ${String(error)}`);
-  return error;
+/** A client whose waits are recorded instead of slept, with random fixed at 1 and a fixed clock. */
+function testClient(options: HttpClientOptions = {}) {
+  return recordingClient({ now: () => NOW, ...options });
 }
 
 describe("HttpClient.request: retries", () => {

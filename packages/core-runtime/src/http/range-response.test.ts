@@ -1,11 +1,10 @@
 import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { isPlayerError, type PlayerError } from "../errors.js";
-import { HttpClient } from "./http-client.js";
-import type { HttpClientOptions } from "./http-client-options.js";
 import { formatRangeHeader } from "./range-response.js";
 import {
+  failure,
   patternBytes,
+  recordingClient,
   respond,
   startTestServer,
   type TestHandler,
@@ -26,26 +25,7 @@ async function serve(...script: TestHandler[]): Promise<TestServer> {
   return server;
 }
 
-function testClient(options: HttpClientOptions = {}): { client: HttpClient; delays: number[] } {
-  const delays: number[] = [];
-  const client = new HttpClient({
-    sleep: async (ms) => {
-      delays.push(ms);
-    },
-    random: () => 1,
-    ...options,
-  });
-  return { client, delays };
-}
-
-async function failure(promise: Promise<unknown>): Promise<PlayerError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!isPlayerError(error)) throw new Error(`expected a PlayerError, got ${String(error)}`);
-  return error;
-}
+const testClient = recordingClient;
 
 /** A correct server: honours `Range: bytes=a-b` / `bytes=a-` over FILE with a 206 or a 416. */
 const rangeServer: TestHandler = (request, response) => {

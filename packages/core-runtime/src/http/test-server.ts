@@ -9,6 +9,9 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isPlayerError, type PlayerError } from "../errors.js";
+import { HttpClient } from "./http-client.js";
+import type { HttpClientOptions } from "./http-client-options.js";
 
 /** One request as the server saw it. */
 export interface RecordedHit {
@@ -131,4 +134,30 @@ export function patternByte(index: number): number {
 /** The bytes `[start, end)` of the test pattern. */
 export function patternBytes(start: number, end: number): Uint8Array {
   return Uint8Array.from({ length: end - start }, (_, i) => patternByte(start + i));
+}
+
+/** A client whose waits are recorded instead of slept, with random fixed at 1. */
+export function recordingClient(options: HttpClientOptions = {}): {
+  client: HttpClient;
+  delays: number[];
+} {
+  const delays: number[] = [];
+  const client = new HttpClient({
+    sleep: async (ms) => {
+      delays.push(ms);
+    },
+    random: () => 1,
+    ...options,
+  });
+  return { client, delays };
+}
+
+/** The PlayerError a promise rejects with; throws if it resolves or rejects with anything else. */
+export async function failure(promise: Promise<unknown>): Promise<PlayerError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!isPlayerError(error)) throw new Error(`expected a PlayerError, got ${String(error)}`);
+  return error;
 }
