@@ -111,10 +111,17 @@ export interface LibraryStore {
   tracks(): readonly TrackFacts[];
   /** The file's bytes; rendered lazily and cached. */
   bytes(file: FileItem): Uint8Array;
+  /** The file's byte length (renders it once per version; listings use this). */
+  size(file: FileItem): number;
   /** Hex MD5 of the file's bytes. */
   md5(file: FileItem): string;
   addFolder(input: { name: string; parentId: string }): FolderItem;
-  addFile(input: { name: string; parentId: string; mimeType?: string; bytes: Uint8Array }): FileItem;
+  addFile(input: {
+    name: string;
+    parentId: string;
+    mimeType?: string;
+    bytes: Uint8Array;
+  }): FileItem;
   rename(id: string, name: string): CloudItem;
   move(id: string, parentId: string): CloudItem;
   /** Replaces a file's bytes; bumps `version` and `modifiedTime`. */
