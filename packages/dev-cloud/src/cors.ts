@@ -5,7 +5,8 @@ export const CORS_ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTION
 /** Request headers a cross-origin page may send. */
 export const CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Range";
 /** Response headers a cross-origin page may read. */
-export const CORS_EXPOSED_HEADERS = "Content-Range, Content-Length, Retry-After";
+export const CORS_EXPOSED_HEADERS =
+  "Content-Range, Content-Length, Retry-After, Location, WWW-Authenticate, request-id, ETag";
 
 /**
  * True for origins served from this machine over http: `http://127.0.0.1:*`
