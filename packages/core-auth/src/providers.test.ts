@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   type AuthProviderOverrides,
+  devCloudEndpoints,
   googleProvider,
+  isLoopbackHttpUrl,
   microsoftProvider,
+  microsoftTenantProvider,
   resolveProvider,
 } from "./providers.js";
 
@@ -94,5 +97,56 @@ describe("resolveProvider", () => {
     expect(() => resolveProvider(googleProvider, polluted)).toThrow(
       expect.objectContaining({ code: "runtime/invalid-config", details: { key: "__proto__" } }),
     );
+  });
+});
+
+describe("Microsoft tenants, issuers and the dev-cloud", () => {
+  it("builds the endpoints of one tenant and rejects a tenant that is not a plain id", () => {
+    const preset = microsoftTenantProvider("consumers");
+    expect(preset.authorizationEndpoint).toBe(
+      "https://login.microsoftonline.com/consumers/oauth2/v2.0/authorize",
+    );
+    expect(preset.tokenEndpoint).toBe(
+      "https://login.microsoftonline.com/consumers/oauth2/v2.0/token",
+    );
+    expect(() => microsoftTenantProvider("../evil")).toThrow(
+      expect.objectContaining({ code: "runtime/invalid-config" }),
+    );
+  });
+
+  it("names Google's issuer and lets it be overridden", () => {
+    expect(googleProvider.issuer).toBe("https://accounts.google.com");
+    expect(resolveProvider(googleProvider, { issuer: "https://issuer.test" }).issuer).toBe(
+      "https://issuer.test",
+    );
+    expect(googleProvider.authorizationParams).toEqual({
+      access_type: "offline",
+      prompt: "consent",
+    });
+  });
+
+  it("points both presets at a dev-cloud origin", () => {
+    const { google, microsoft } = devCloudEndpoints("http://127.0.0.1:8787/");
+    expect(google).toEqual({
+      authorizationEndpoint: "http://127.0.0.1:8787/google/o/oauth2/v2/auth",
+      revocationEndpoint: "http://127.0.0.1:8787/google/revoke",
+      userInfoEndpoint: "http://127.0.0.1:8787/google/oauth2/v3/userinfo",
+      tokenExchangeEndpoint: "http://127.0.0.1:8787/app/google/token",
+    });
+    expect(microsoft).toEqual({
+      authorizationEndpoint: "http://127.0.0.1:8787/microsoft/common/oauth2/v2.0/authorize",
+      tokenEndpoint: "http://127.0.0.1:8787/microsoft/common/oauth2/v2.0/token",
+      userInfoEndpoint: "http://127.0.0.1:8787/graph/v1.0/me",
+    });
+    expect(() => devCloudEndpoints("127.0.0.1:8787")).toThrow(/origin/);
+  });
+
+  it("knows which plain-http URLs are on the loopback interface", () => {
+    expect(isLoopbackHttpUrl("http://127.0.0.1:1/x")).toBe(true);
+    expect(isLoopbackHttpUrl("http://localhost/x")).toBe(true);
+    expect(isLoopbackHttpUrl("http://[::1]:8/x")).toBe(true);
+    expect(isLoopbackHttpUrl("http://127.0.0.1.evil.test/x")).toBe(false);
+    expect(isLoopbackHttpUrl("https://127.0.0.1/x")).toBe(false);
+    expect(isLoopbackHttpUrl("http://example.test/x")).toBe(false);
   });
 });

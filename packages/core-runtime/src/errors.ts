@@ -40,6 +40,28 @@ export interface PlayerErrorCodes {
   "http/range-mismatch": true;
   /** The range starts past the end of the resource (416). */
   "http/range-not-satisfiable": true;
+  /** `completeSignIn` got a state this player never issued (or forgot long ago): a forged or stale callback. */
+  "auth/invalid-state": true;
+  /** The sign-in attempt is older than 10 minutes; start a new one. */
+  "auth/state-expired": true;
+  /** The sign-in attempt was already completed once: a replayed callback. */
+  "auth/state-reused": true;
+  /** The provider refused to exchange the authorization code; details carry its `error` and `error_description`. */
+  "auth/exchange-failed": true;
+  /** Signed in, but the provider's profile (name, e-mail, subject) could not be read. */
+  "auth/profile-failed": true;
+  /** The provider refused the refresh token: the account must sign in again. Fatal for that account. */
+  "auth/session-expired": true;
+  /** Refreshing the access token failed for a reason that may pass (network, 5xx, 429). */
+  "auth/refresh-failed": true;
+  /** No signed-in account has this id. */
+  "auth/unknown-account": true;
+  /** The user closed the sign-in window before signing in (reported by the page). */
+  "auth/cancelled": true;
+  /** The provider has no client configuration in this player. */
+  "auth/provider-not-configured": true;
+  /** The token store (IndexedDB, WebCrypto) failed; the original error is the `cause`. */
+  "auth/storage-failed": true;
 }
 
 /** A stable, namespaced error code such as `http/timeout`. */

@@ -44,6 +44,43 @@ export interface DiagnosticsTickData {
   total: number;
 }
 
+/** The cloud providers an account can belong to. */
+export type AuthProviderId = "google" | "microsoft";
+
+/**
+ * Whether an account can be used: `signed-in`, or `needs-sign-in` once the
+ * provider refused its refresh token (the user must sign in again).
+ */
+export type AccountStatus = "signed-in" | "needs-sign-in";
+
+/** A signed-in cloud account as the page sees it. Never carries tokens. */
+export interface AccountSummary {
+  /** Stable, opaque id: `${provider}:${subject}`. */
+  id: string;
+  provider: AuthProviderId;
+  /** The name to show, from the provider's profile. */
+  displayName: string;
+  /** The account's e-mail address, when the provider discloses one. */
+  email?: string;
+  status: AccountStatus;
+}
+
+/** Payload of `auth:signed-in`: an account was added, or signed in again. */
+export interface AuthSignedInData {
+  account: AccountSummary;
+}
+
+/** Payload of `auth:signed-out`: an account and its tokens were removed. */
+export interface AuthSignedOutData {
+  accountId: string;
+}
+
+/** Payload of `auth:session-expired`: the provider refused the refresh token; sign in again. */
+export interface AuthSessionExpiredData {
+  accountId: string;
+  provider: AuthProviderId;
+}
+
 /**
  * Every event of the player, by name (`domain:what`). Inside the worker they
  * travel on one {@link EventBus}; the names in {@link UI_EVENT_NAMES} are also
@@ -56,6 +93,9 @@ export type PlayerEventMap = {
   "runtime:config-changed": ConfigChangedData;
   "runtime:log": LogData;
   "diagnostics:tick": DiagnosticsTickData;
+  "auth:signed-in": AuthSignedInData;
+  "auth:signed-out": AuthSignedOutData;
+  "auth:session-expired": AuthSessionExpiredData;
 };
 
 /** Any event name of the player. */
@@ -68,6 +108,9 @@ export const UI_EVENT_NAMES = Object.freeze([
   "runtime:config-changed",
   "runtime:log",
   "diagnostics:tick",
+  "auth:signed-in",
+  "auth:signed-out",
+  "auth:session-expired",
 ] as const satisfies readonly PlayerEventName[]);
 
 /** Names of the events the page can receive. */

@@ -29,6 +29,12 @@ export {
   type EventListener,
 } from "./event-bus.js";
 export {
+  type AccountStatus,
+  type AccountSummary,
+  type AuthProviderId,
+  type AuthSessionExpiredData,
+  type AuthSignedInData,
+  type AuthSignedOutData,
   type ConfigChangedData,
   type DiagnosticsTickData,
   type EventEnvelope,

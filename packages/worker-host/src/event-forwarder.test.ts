@@ -118,6 +118,17 @@ describe("EventForwarder", () => {
       },
       "runtime:log": { record: { level: "warn", scope: "t", message: "m", time: 0 } },
       "diagnostics:tick": tick(0),
+      "auth:signed-in": {
+        account: {
+          id: "google:1",
+          provider: "google",
+          displayName: "Alex",
+          email: "a@example.com",
+          status: "active",
+        },
+      },
+      "auth:signed-out": { accountId: "google:1" },
+      "auth:session-expired": { accountId: "microsoft:2", provider: "microsoft" },
     };
     for (const name of UI_EVENT_NAMES) bus.emit(name, payloads[name] as never);
 
