@@ -58,6 +58,8 @@ export interface PlayerErrorCodes {
   "auth/unknown-account": true;
   /** The user closed the sign-in window before signing in (reported by the page). */
   "auth/cancelled": true;
+  /** The provider answered the authorization request with an error other than a refusal. */
+  "auth/authorization-failed": true;
   /** The provider has no client configuration in this player. */
   "auth/provider-not-configured": true;
   /** The token store (IndexedDB, WebCrypto) failed; the original error is the `cause`. */

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { CLI_USAGE, parseCliArgs } from "./cli-args.js";
+import { CLI_USAGE, formatRouteOverview, parseCliArgs } from "./cli-args.js";
 import { startDevCloud } from "./server.js";
 
 async function main(): Promise<void> {
@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     return;
   }
   const cloud = await startDevCloud(command.options);
-  console.log(`dev-cloud listening on ${cloud.url}`);
+  const trackCount = cloud.context.library.tracks().length;
+  console.log(`dev-cloud listening on ${cloud.url} (${trackCount} tracks)`);
+  console.log(formatRouteOverview(cloud.url));
+  console.log("Routes: docs/routes.md in @player/dev-cloud. Ctrl+C stops.");
   const stop = (): void => {
     cloud.close().then(
       () => process.exit(0),

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CORS_EXPOSED_HEADERS } from "./cors.js";
 import { type DevCloud, startDevCloud } from "./server.js";
 
 describe("startDevCloud", () => {
@@ -25,9 +26,9 @@ describe("startDevCloud", () => {
     const origin = "http://localhost:5173";
     const response = await fetch(`${cloud.url}/health`, { headers: { Origin: origin } });
     expect(response.headers.get("access-control-allow-origin")).toBe(origin);
-    expect(response.headers.get("access-control-expose-headers")).toBe(
-      "Content-Range, Content-Length, Retry-After",
-    );
+    const exposed = (response.headers.get("access-control-expose-headers") ?? "").split(", ");
+    expect(exposed).toEqual(CORS_EXPOSED_HEADERS.split(", "));
+    expect(exposed).toEqual(expect.arrayContaining(["Content-Range", "Retry-After"]));
     expect(response.headers.get("vary")).toBe("Origin");
   });
 
@@ -90,10 +91,71 @@ describe("startDevCloud", () => {
   });
 });
 
+describe("startDevCloud wiring", () => {
+  let cloud: DevCloud;
+
+  beforeEach(async () => {
+    cloud = await startDevCloud({ tracks: 10, seed: 3, now: Date.UTC(2024, 4, 1) });
+  });
+
+  afterEach(async () => {
+    await cloud.close();
+  });
+
+  it("exposes the context with the requested library, clock and origin", () => {
+    expect(cloud.context.library.tracks()).toHaveLength(10);
+    expect(cloud.context.clock.now()).toBe(Date.UTC(2024, 4, 1));
+    expect(cloud.context.origin()).toBe(cloud.url);
+  });
+
+  it("gives an admin client bound to this server", async () => {
+    const summary = await cloud.admin.library();
+    expect(summary.rootId).toBe(cloud.context.library.rootId);
+  });
+
+  it("registers the Google, Microsoft and metadata routes", async () => {
+    const paths = [
+      "/google/drive/v3/files",
+      "/graph/v1.0/me",
+      "/lrclib/api/search",
+      "/musicbrainz/ws/2/recording",
+    ];
+    for (const path of paths) {
+      const response = await fetch(`${cloud.url}${path}`);
+      await response.arrayBuffer();
+      // Each answers in its own way (401 without a token, 400 without a query), never the 404 of no route.
+      expect([400, 401]).toContain(response.status);
+    }
+  });
+
+  it("answers a path that looks protocol-relative as a path", async () => {
+    // Resolved as a URL, `//evil/health` would be host "evil" and path "/health".
+    const response = await fetch(`${cloud.url}//evil/health`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({
+      error: { message: "No route for GET //evil/health." },
+    });
+  });
+
+  it("builds the default library of 60 tracks from seed 1", async () => {
+    const defaults = await startDevCloud();
+    try {
+      expect(defaults.context.library.tracks()).toHaveLength(60);
+    } finally {
+      await defaults.close();
+    }
+  });
+});
+
 describe("startDevCloud options", () => {
   it("rejects an invalid port", async () => {
     await expect(startDevCloud({ port: 70_000 })).rejects.toThrow(/port/);
     await expect(startDevCloud({ port: 1.5 })).rejects.toThrow(/port/);
+  });
+
+  it("rejects an invalid library size or seed", async () => {
+    await expect(startDevCloud({ tracks: -3 })).rejects.toThrow(/tracks/);
+    await expect(startDevCloud({ seed: 0.5 })).rejects.toThrow(/seed/);
   });
 
   it("fails when the port is taken", async () => {

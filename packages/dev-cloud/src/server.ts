@@ -1,7 +1,17 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { DevCloudAdmin } from "./admin/admin-client.js";
+import { registerAdminRoutes } from "./admin/admin-routes.js";
+import type { DevCloudContext } from "./context.js";
 import { handleCors } from "./cors.js";
+import { createDevCloudContext } from "./create-context.js";
+import { applyFault, type FaultInjector } from "./faults/index.js";
+import { registerGoogleRoutes } from "./google/index.js";
 import { sendError, sendJson } from "./http-response.js";
+import type { ContentRenderer } from "./library/library-types.js";
+import { registerMetadataServiceRoutes } from "./metadata-services/index.js";
+import { registerMicrosoftRoutes } from "./microsoft/index.js";
+import { RequestLog } from "./request-log/index.js";
 import { Router } from "./router.js";
 
 /** Options for {@link startDevCloud}. */
@@ -10,6 +20,14 @@ export interface DevCloudOptions {
   port?: number;
   /** Interface to listen on. Default `127.0.0.1`. */
   host?: string;
+  /** Tracks in the generated library. Default 60. */
+  tracks?: number;
+  /** Seeds the library, ids and tokens. Default 1. */
+  seed?: number;
+  /** Seeds the fault randomness. Default `seed`. */
+  faultSeed?: number;
+  /** Start of the server clock (ms since the epoch). Default `Date.now()`. */
+  now?: number;
 }
 
 /** A running dev-cloud server. */
@@ -18,27 +36,58 @@ export interface DevCloud {
   readonly url: string;
   /** The port actually bound. */
   readonly port: number;
+  /** The emulator's state: library, clock, randomness, faults, clients, users. */
+  readonly context: DevCloudContext;
+  /** A client of this server's admin API. */
+  readonly admin: DevCloudAdmin;
   /** Stops listening and drops open connections. */
   close(): Promise<void>;
 }
 
-/** The routes the emulator answers. Later: Google/Microsoft OAuth, Drive, Graph, LRCLIB. */
-export function createDevCloudRouter(): Router {
-  return new Router().get("/health", (_request, response) => {
+/** Everything the routes and middleware of one server share. */
+export interface DevCloudRouterDependencies {
+  context: DevCloudContext;
+  faults: FaultInjector;
+  requestLog: RequestLog;
+  renderer: Pick<ContentRenderer, "renderLyrics">;
+}
+
+/** Default size of the generated library. */
+export const DEFAULT_TRACKS = 60;
+/** Default seed. */
+export const DEFAULT_SEED = 1;
+/** Requests under this prefix are neither logged nor faulted: they are the test's own controls. */
+const ADMIN_PREFIX = "/__admin/";
+
+/**
+ * The routes the emulator answers: health, admin, the lyrics and artwork
+ * services, Google (OAuth, Drive) and Microsoft (identity, Graph).
+ */
+export function createDevCloudRouter(dependencies: DevCloudRouterDependencies): Router {
+  const { context } = dependencies;
+  const router = new Router().get("/health", (_request, response) => {
     sendJson(response, 200, { ok: true, service: "dev-cloud" });
   });
+  registerAdminRoutes(router, dependencies);
+  registerMetadataServiceRoutes(router, context, dependencies.renderer);
+  registerGoogleRoutes(router, context);
+  registerMicrosoftRoutes(router, context);
+  return router;
 }
 
 /**
  * Starts the local cloud emulator over plain HTTP.
  *
- * @param options - Port and host; defaults to any free port on 127.0.0.1.
- * @returns The server's URL and port, and `close()`.
+ * @param options - Port, host, library size and seeds; defaults to any free
+ *   port on 127.0.0.1 with 60 tracks from seed 1.
+ * @returns The server's URL and port, its context, an admin client and `close()`.
+ * @throws RangeError or TypeError for invalid options; the listen error (e.g. `EADDRINUSE`).
  *
  * @example
  * ```ts
- * const cloud = await startDevCloud();
- * const health = await fetch(`${cloud.url}/health`).then((r) => r.json());
+ * const cloud = await startDevCloud({ tracks: 20, seed: 7 });
+ * const { tracks } = await cloud.admin.library();
+ * await cloud.admin.setFaults([{ route: "/google/drive", kind: "status", probability: 0.2 }]);
  * await cloud.close();
  * ```
  */
@@ -52,9 +101,20 @@ export async function startDevCloud(options: DevCloudOptions = {}): Promise<DevC
     throw new TypeError("host must be a non-empty string.");
   }
 
-  const router = createDevCloudRouter();
+  const handle = createDevCloudContext({
+    tracks: options.tracks ?? DEFAULT_TRACKS,
+    seed: options.seed ?? DEFAULT_SEED,
+    ...(options.faultSeed === undefined ? {} : { faultSeed: options.faultSeed }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  const { context, faults, renderer } = handle;
+  const requestLog = new RequestLog({ now: () => context.clock.now() });
+  const router = createDevCloudRouter({ context, faults, requestLog, renderer });
+  let origin = "http://localhost";
+
   const server = createServer((request, response) => {
-    handleRequest(router, request, response).catch((error: unknown) => {
+    const dependencies = { context, faults, requestLog, router, origin };
+    handleRequest(dependencies, request, response).catch((error: unknown) => {
       if (response.headersSent) {
         response.destroy();
         return;
@@ -75,11 +135,15 @@ export async function startDevCloud(options: DevCloudOptions = {}): Promise<DevC
   const address = server.address() as AddressInfo;
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${urlHost}:${address.port}`;
+  origin = url;
+  handle.setOrigin(url);
   let closing: Promise<void> | undefined;
 
   return {
     url,
     port: address.port,
+    context,
+    admin: new DevCloudAdmin(url),
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
@@ -91,15 +155,36 @@ export async function startDevCloud(options: DevCloudOptions = {}): Promise<DevC
   };
 }
 
+interface RequestDependencies {
+  context: DevCloudContext;
+  faults: FaultInjector;
+  requestLog: RequestLog;
+  router: Router;
+  origin: string;
+}
+
+/** CORS, then the request log, then faults, then the route. */
 async function handleRequest(
-  router: Router,
+  dependencies: RequestDependencies,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
   if (handleCors(request, response)) return;
   const method = request.method ?? "GET";
-  const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "localhost"}`);
-  const match = router.match(method, url.pathname);
+  const url = parseTarget(dependencies.origin, request.url ?? "/");
+  const isAdmin = url.pathname.startsWith(ADMIN_PREFIX);
+
+  if (!isAdmin) {
+    const recorder = dependencies.requestLog.begin(request, response, url);
+    const fault = dependencies.faults.pick(method, url.pathname);
+    if (fault !== undefined) {
+      recorder.setFault(fault);
+      const now = dependencies.context.clock.now();
+      if ((await applyFault(fault, response, url.pathname, now)) === "answered") return;
+    }
+  }
+
+  const match = dependencies.router.match(method, url.pathname);
   if (match.kind === "found") {
     await match.handler(request, response, { url, params: match.params });
     return;
@@ -111,4 +196,15 @@ async function handleRequest(
     return;
   }
   sendError(response, 404, "not_found", `No route for ${method} ${url.pathname}.`);
+}
+
+/** The request target as a URL on this server. */
+function parseTarget(origin: string, target: string): URL {
+  // Prefixing rather than resolving keeps a path such as `//x` from being read as a host.
+  if (target.startsWith("/")) return new URL(`${origin}${target}`);
+  try {
+    return new URL(target); // absolute-form, as proxies send it
+  } catch {
+    return new URL(`${origin}/`); // `*` (OPTIONS) and garbage: nothing routes there
+  }
 }

@@ -1,3 +1,4 @@
+import type { AuthProvidersConfig } from "@player/core-auth";
 import type { DeepPartial, PlayerConfig } from "@player/core-runtime";
 import type { Endpoint } from "comlink";
 import { DEFAULT_HEARTBEAT, type HeartbeatOptions } from "./heartbeat-monitor.js";
@@ -26,6 +27,12 @@ export interface CreatePlayerOptions {
   config?: DeepPartial<PlayerConfig>;
   /** Worker supervision; see {@link HeartbeatOptions}. */
   heartbeat?: Partial<HeartbeatOptions>;
+  /**
+   * Sign-in providers: client ids, the redirect URI of your callback page
+   * and, for Google, your backend's token-exchange endpoint. Validated in the
+   * worker; a bad value rejects `ready` with `runtime/invalid-config`.
+   */
+  auth?: AuthProvidersConfig;
 }
 
 /** Options after validation. */
@@ -33,9 +40,10 @@ export interface ResolvedPlayerOptions {
   worker: WorkerLike;
   config: DeepPartial<PlayerConfig> | undefined;
   heartbeat: HeartbeatOptions;
+  auth: AuthProvidersConfig | undefined;
 }
 
-const OPTION_KEYS = new Set(["worker", "config", "heartbeat"]);
+const OPTION_KEYS = new Set(["worker", "config", "heartbeat", "auth"]);
 
 function invalid(argument: string, message: string): PlayerError {
   return new PlayerError("runtime/invalid-argument", message, { details: { argument } });
@@ -50,18 +58,22 @@ export function resolvePlayerOptions(options: unknown): ResolvedPlayerOptions {
     if (!OPTION_KEYS.has(key)) {
       throw invalid(
         key,
-        `Unknown createPlayer() option "${key}" (known: worker, config, heartbeat)`,
+        `Unknown createPlayer() option "${key}" (known: worker, config, heartbeat, auth)`,
       );
     }
   }
-  const { worker, config, heartbeat } = options as Partial<CreatePlayerOptions>;
+  const { worker, config, heartbeat, auth } = options as Partial<CreatePlayerOptions>;
   if (config !== undefined && (typeof config !== "object" || config === null)) {
     throw invalid("config", "Option `config` must be an object");
+  }
+  if (auth !== undefined && (typeof auth !== "object" || auth === null)) {
+    throw invalid("auth", "Option `auth` must be an object");
   }
   return {
     worker: startWorker(worker),
     config,
     heartbeat: resolveHeartbeat(heartbeat),
+    auth,
   };
 }
 

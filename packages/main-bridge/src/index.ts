@@ -1,4 +1,14 @@
 export type {
+  AuthProvidersConfig,
+  GoogleClientConfig,
+  MicrosoftClientConfig,
+} from "@player/core-auth";
+export type {
+  AccountSummary,
+  AuthProviderId,
+  AuthSessionExpiredData,
+  AuthSignedInData,
+  AuthSignedOutData,
   ConfigChangedData,
   DeepPartial,
   DiagnosticsTickData,
@@ -29,3 +39,5 @@ export {
   PLAYER_ERROR_MARKER,
   PlayerError,
 } from "./player-error.js";
+export { handleSignInCallback, type SignInCallbackResult } from "./sign-in-callback.js";
+export type { SignInCallbackMessage } from "./sign-in-message.js";

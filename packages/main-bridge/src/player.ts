@@ -1,16 +1,28 @@
 import type {
+  AccountSummary,
+  AuthProviderId,
   DeepPartial,
   EventEnvelope,
   PlayerConfig,
   UiEventName,
   WorkerLostData,
 } from "@player/core-runtime";
-import type { DiagnosticsApi, EventBatchMessage, WorkerApi, WorkerInfo } from "@player/worker-host";
+import type {
+  AuthApi,
+  DiagnosticsApi,
+  EventBatchMessage,
+  WorkerApi,
+  WorkerInfo,
+} from "@player/worker-host";
 import { type Remote, transfer, wrap } from "comlink";
 import type { ResolvedPlayerOptions, WorkerLike } from "./create-player-options.js";
 import { EventHub, type PlayerListener } from "./event-hub.js";
 import { HeartbeatMonitor } from "./heartbeat-monitor.js";
 import { isPlayerError, PlayerError } from "./player-error.js";
+import type { SignInCallbackMessage } from "./sign-in-message.js";
+import { openBlankPopup, waitForSignInCallback } from "./sign-in-popup.js";
+
+const PROVIDERS: ReadonlySet<string> = new Set(["google", "microsoft"]);
 
 /** What `player.ready` resolves with. */
 export type PlayerInfo = WorkerInfo;
@@ -45,6 +57,21 @@ export interface Player {
   /** Applies config overrides; rejects with `runtime/invalid-config` naming a bad key. */
   configure(overrides: DeepPartial<PlayerConfig>): Promise<PlayerConfig>;
   readonly diagnostics: PlayerDiagnostics;
+  /**
+   * Signs in with a provider. Call it from a click handler: it opens the
+   * popup synchronously (so popup blockers allow it) and points it at the
+   * provider once the worker has built the request. If the popup is blocked,
+   * the page is redirected to the provider instead; finish with
+   * {@link Player.completeSignIn} on return. Rejects with `auth/cancelled` if
+   * the user closes the popup or refuses.
+   */
+  signIn(provider: AuthProviderId): Promise<AccountSummary>;
+  /** Finishes a sign-in that used a full-page redirect, with what the callback page received. */
+  completeSignIn(callback: SignInCallbackMessage): Promise<AccountSummary>;
+  /** Accounts signed in on this device. */
+  listAccounts(): Promise<AccountSummary[]>;
+  /** Signs an account out: revokes its grant where the provider supports it and forgets it. */
+  signOut(accountId: string): Promise<void>;
   /** Terminates the worker, rejects pending calls with `runtime/disposed`, removes every listener. */
   dispose(): void;
 }
@@ -59,6 +86,8 @@ export class WorkerPlayer implements Player {
   private readonly heartbeat: HeartbeatMonitor;
   private readonly eventPort: MessagePort;
   private readonly pending = new Set<(error: PlayerError) => void>();
+  /** Aborted when the player shuts down, with the reason; ends waits such as a sign-in popup. */
+  private readonly lifetime = new AbortController();
   private failure: PlayerError | undefined;
   private started = false;
   private readonly onWorkerError = (event: Event) => this.reportWorkerError(event);
@@ -86,7 +115,12 @@ export class WorkerPlayer implements Player {
     this.heartbeat.start();
     this.ready = this.track(() =>
       this.remote.init(
-        transfer({ config: options.config, eventPort: channel.port2 }, [channel.port2]),
+        transfer(
+          options.auth === undefined
+            ? { config: options.config, eventPort: channel.port2 }
+            : { config: options.config, eventPort: channel.port2, auth: options.auth },
+          [channel.port2],
+        ),
       ),
     );
     // Callers who never await `ready` still see failures through their calls.
@@ -123,6 +157,74 @@ export class WorkerPlayer implements Player {
   /** Comlink reaches nested objects by path at run time; its types only model top-level methods. */
   private get remoteDiagnostics(): Remote<DiagnosticsApi> {
     return this.remote.diagnostics as unknown as Remote<DiagnosticsApi>;
+  }
+
+  private get remoteAuth(): Remote<AuthApi> {
+    return this.remote.auth as unknown as Remote<AuthApi>;
+  }
+
+  signIn(provider: AuthProviderId): Promise<AccountSummary> {
+    if (!PROVIDERS.has(provider)) {
+      return Promise.reject(
+        new PlayerError(
+          "runtime/invalid-argument",
+          `Argument "provider" must be "google" or "microsoft", got ${JSON.stringify(provider)}`,
+          { details: { argument: "provider" } },
+        ),
+      );
+    }
+    // Before any await: only a window opened inside the click survives popup blockers.
+    const popup = this.failure === undefined ? openBlankPopup() : undefined;
+    return this.call(async () => {
+      let start: Awaited<ReturnType<AuthApi["beginSignIn"]>>;
+      try {
+        start = await this.remoteAuth.beginSignIn(provider);
+      } catch (error) {
+        popup?.close();
+        throw error;
+      }
+      if (popup === undefined) {
+        window.location.assign(start.url);
+        // The page is leaving; completeSignIn() finishes after the redirect back.
+        return new Promise<AccountSummary>(() => {});
+      }
+      popup.location.href = start.url;
+      const message = await waitForSignInCallback({
+        popup,
+        callbackOrigin: callbackOriginOf(start.url),
+        state: start.state,
+        signal: this.lifetime.signal,
+      });
+      return this.finishSignIn(message);
+    });
+  }
+
+  completeSignIn(callback: SignInCallbackMessage): Promise<AccountSummary> {
+    return this.call(() => this.finishSignIn(callback));
+  }
+
+  listAccounts(): Promise<AccountSummary[]> {
+    return this.call(() => this.remoteAuth.listAccounts());
+  }
+
+  signOut(accountId: string): Promise<void> {
+    return this.call(() => this.remoteAuth.signOut(accountId));
+  }
+
+  private finishSignIn(message: SignInCallbackMessage): Promise<AccountSummary> {
+    if (message?.error === "access_denied") {
+      throw new PlayerError("auth/cancelled", "Access was not granted at the provider", {
+        details: { error: message.error },
+      });
+    }
+    if (message?.error !== undefined) {
+      throw new PlayerError(
+        "auth/authorization-failed",
+        `The provider refused the sign-in: ${message.error}${message.errorDescription ? ` (${message.errorDescription})` : ""}`,
+        { details: { error: message.error } },
+      );
+    }
+    return this.remoteAuth.completeSignIn(message?.code as string, message?.state as string);
   }
 
   get disposed(): boolean {
@@ -208,6 +310,7 @@ export class WorkerPlayer implements Player {
 
   private shutDown(reason: PlayerError): void {
     this.failure = reason;
+    this.lifetime.abort(reason);
     this.heartbeat.stop();
     for (const fail of this.pending) fail(reason);
     this.pending.clear();
@@ -228,6 +331,15 @@ export class WorkerPlayer implements Player {
       error: new PlayerError("runtime/internal", message).toJSON(),
     });
   }
+}
+
+/** The origin the callback page posts from: that of the authorize URL's `redirect_uri`. */
+function callbackOriginOf(authorizeUrl: string): string {
+  const redirectUri = new URL(authorizeUrl).searchParams.get("redirect_uri");
+  if (redirectUri === null) {
+    throw new PlayerError("runtime/internal", "The authorization URL has no redirect_uri");
+  }
+  return new URL(redirectUri).origin;
 }
 
 /** Errors from the call path become PlayerErrors: clone failures mean a bad argument. */

@@ -124,7 +124,7 @@ describe("EventForwarder", () => {
           provider: "google",
           displayName: "Alex",
           email: "a@example.com",
-          status: "active",
+          status: "signed-in",
         },
       },
       "auth:signed-out": { accountId: "google:1" },

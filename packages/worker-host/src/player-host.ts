@@ -1,3 +1,4 @@
+import { TokenVault } from "@player/core-auth";
 import {
   consoleSink,
   type DeepPartial,
@@ -14,6 +15,7 @@ import {
 } from "@player/core-runtime";
 import { EventForwarder } from "./event-forwarder.js";
 import { PLAYER_CONFIG_DEFAULTS, resolvePlayerConfig } from "./player-config.js";
+import { AuthApiService } from "./services/auth-api-service.js";
 import { DiagnosticsService } from "./services/diagnostics-service.js";
 import { PLAYER_VERSION } from "./version.js";
 import type { WorkerApi, WorkerInfo, WorkerInitOptions } from "./worker-api.js";
@@ -26,6 +28,10 @@ export interface PlayerHostOptions {
   logSink?: LogSink;
   /** The `fetch` every service's HTTP goes through. Default: the global one. */
   fetch?: typeof fetch;
+  /** IndexedDB for the token vault; default the realm's. Node tests pass fake-indexeddb. */
+  indexedDB?: IDBFactory;
+  /** Goes with {@link PlayerHostOptions.indexedDB}. */
+  IDBKeyRange?: typeof IDBKeyRange;
 }
 
 type HostState = "new" | "ready" | "disposed";
@@ -40,6 +46,8 @@ export class PlayerHost implements WorkerApi {
   readonly bus: EventBus;
   readonly logger: Logger;
   readonly diagnostics: DiagnosticsService;
+  private authApi = new AuthApiService(undefined);
+  private readonly storage: Pick<PlayerHostOptions, "indexedDB" | "IDBKeyRange">;
   private config: DeepReadonly<PlayerConfig> = PLAYER_CONFIG_DEFAULTS;
   private state: HostState = "new";
   private forwarder: EventForwarder | undefined;
@@ -53,6 +61,7 @@ export class PlayerHost implements WorkerApi {
     this.now = options.now ?? (() => performance.now());
     this.logSink = options.logSink ?? consoleSink;
     this.fetch = options.fetch;
+    this.storage = { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange };
     this.bus = new EventBus({
       onUnreportableError: (error) =>
         this.logger.error("A runtime:error listener threw", { error: String(error) }),
@@ -86,9 +95,15 @@ export class PlayerHost implements WorkerApi {
     this.forwarder = new EventForwarder(this.bus, this.eventPort, this.config.events);
     this.applyLogConfig();
     this.httpClient = this.createHttpClient();
+    if (options.auth !== undefined) this.authApi = this.createAuth(options.auth);
     this.state = "ready";
     this.bus.emit("runtime:ready", { version: PLAYER_VERSION, startupMs: this.now() - startedAt });
     return { version: PLAYER_VERSION, config: this.config };
+  }
+
+  /** Sign-in and accounts; rejects with `auth/provider-not-configured` when `init` had no `auth`. */
+  get auth(): AuthApiService {
+    return this.authApi;
   }
 
   /** The HTTP client every service shares, built from `config.http`. */
@@ -119,11 +134,27 @@ export class PlayerHost implements WorkerApi {
   dispose(): void {
     if (this.state === "disposed") return;
     this.state = "disposed";
+    this.authApi.destroy();
     this.forwarder?.destroy();
     this.forwarder = undefined;
     this.eventPort?.close();
     this.eventPort = undefined;
     this.bus.clear();
+  }
+
+  private createAuth(providers: NonNullable<WorkerInitOptions["auth"]>): AuthApiService {
+    const vaultOptions =
+      this.storage.indexedDB === undefined
+        ? {}
+        : { indexedDB: this.storage.indexedDB, IDBKeyRange: this.storage.IDBKeyRange };
+    return new AuthApiService({
+      bus: this.bus,
+      http: this.httpClient as HttpClient,
+      providers,
+      vault: new TokenVault(vaultOptions),
+      logger: this.logger.child("auth"),
+      ...(this.fetch === undefined ? {} : { fetch: this.fetch }),
+    });
   }
 
   private createHttpClient(): HttpClient {

@@ -1,4 +1,10 @@
-import type { DeepPartial, PlayerConfig } from "@player/core-runtime";
+import type { AuthProvidersConfig } from "@player/core-auth";
+import type {
+  AccountSummary,
+  AuthProviderId,
+  DeepPartial,
+  PlayerConfig,
+} from "@player/core-runtime";
 
 /** What the page sends with {@link WorkerApi.init}. */
 export interface WorkerInitOptions {
@@ -6,6 +12,8 @@ export interface WorkerInitOptions {
   config?: DeepPartial<PlayerConfig>;
   /** The port on which the worker sends batches of UI events. */
   eventPort: MessagePort;
+  /** Sign-in providers (client ids, redirect URI, endpoints); none: sign-in is off. */
+  auth?: AuthProvidersConfig;
 }
 
 /** What the worker answers to {@link WorkerApi.init}. */
@@ -24,6 +32,26 @@ export interface DiagnosticsApi {
   echo(buffer: ArrayBuffer): ArrayBuffer;
   /** Emits `count` `diagnostics:tick` events on the bus; returns `count`. */
   emitBurst(count: number): number;
+}
+
+/** What {@link AuthApi.beginSignIn} answers: where to send the user. */
+export interface SignInStart {
+  /** The provider's authorization URL, with PKCE challenge and state. */
+  url: string;
+  /** The state of this attempt; the callback must bring it back. */
+  state: string;
+  provider: AuthProviderId;
+}
+
+/** Sign-in and accounts, as the page sees them: URLs and summaries, never tokens. */
+export interface AuthApi {
+  /** Starts a sign-in; open the returned URL in a popup or redirect to it. */
+  beginSignIn(provider: AuthProviderId): Promise<SignInStart>;
+  /** Finishes a sign-in with the callback's `code` and `state`. */
+  completeSignIn(code: string, state: string): Promise<AccountSummary>;
+  listAccounts(): Promise<AccountSummary[]>;
+  /** Revokes (where the provider supports it) and forgets an account. */
+  signOut(accountId: string): Promise<void>;
 }
 
 /** A batch of forwarded events, as posted on the event port. */
@@ -47,6 +75,8 @@ export interface WorkerApi {
   configure(overrides: DeepPartial<PlayerConfig>): PlayerConfig;
   /** Self-test and measurement calls. */
   readonly diagnostics: DiagnosticsApi;
+  /** Sign-in and accounts. */
+  readonly auth: AuthApi;
   /** Stops every service and releases the event port. */
   dispose(): void;
 }
