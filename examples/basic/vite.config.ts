@@ -35,6 +35,8 @@ export default defineConfig({
   preview: { host: "127.0.0.1" },
   build: {
     target: "es2022",
-    rollupOptions: { input: { index: page("index"), bench: page("bench") } },
+    rollupOptions: {
+      input: { index: page("index"), bench: page("bench"), callback: page("callback") },
+    },
   },
 });

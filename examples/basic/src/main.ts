@@ -1,5 +1,7 @@
 import { createPlayer, isPlayerError } from "@player/main-bridge";
 import workerUrl from "@player/worker-host/worker?url";
+import { mountAccountsPanel } from "./accounts-panel.js";
+import { localAuth } from "./local-cloud.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $<HTMLOutputElement>("status");
@@ -14,7 +16,11 @@ function show(line: string): void {
   while (log.childElementCount > 200) log.lastElementChild?.remove();
 }
 
-const player = createPlayer({ worker: workerUrl, config: { log: { level: "info" } } });
+const player = createPlayer({
+  worker: workerUrl,
+  config: { log: { level: "info" } },
+  auth: localAuth,
+});
 // Exposed for the browser tests and for poking at from the console.
 Object.assign(window, { player, createPlayerForTest: createPlayer });
 
@@ -31,6 +37,8 @@ player.on("runtime:worker-lost", ({ message }) => {
   show(`runtime:worker-lost  ${message}`);
   status.value = "worker lost";
 });
+mountAccountsPanel(player, show);
+
 let ticks = 0;
 player.on("diagnostics:tick", ({ seq, total }) => {
   ticks++;

@@ -152,7 +152,7 @@ export class PlayerHost implements WorkerApi {
       http: this.httpClient as HttpClient,
       providers,
       vault: new TokenVault(vaultOptions),
-      logger: this.logger.child("auth"),
+      logger: this.logger,
       ...(this.fetch === undefined ? {} : { fetch: this.fetch }),
     });
   }

@@ -1,0 +1,31 @@
+import type { AuthProvidersConfig } from "@player/main-bridge";
+
+/**
+ * Sign-in against the local dev-cloud, which `pnpm demo` starts on port 8787
+ * (`?cloud=http://127.0.0.1:PORT` picks another one). Against the real
+ * providers, leave the endpoints out (the presets point at Google and
+ * Microsoft), use your own client ids, and point `tokenExchangeEndpoint` at
+ * your backend, which adds Google's client secret.
+ */
+export const cloudOrigin =
+  new URLSearchParams(window.location.search).get("cloud") ?? "http://127.0.0.1:8787";
+
+const redirectUri = new URL("callback.html", window.location.href).href;
+
+export const localAuth: AuthProvidersConfig = {
+  google: {
+    clientId: "dev-google-client.apps.googleusercontent.com",
+    redirectUri,
+    tokenExchangeEndpoint: `${cloudOrigin}/app/google/token`,
+    authorizationEndpoint: `${cloudOrigin}/google/o/oauth2/v2/auth`,
+    revocationEndpoint: `${cloudOrigin}/google/revoke`,
+    userInfoEndpoint: `${cloudOrigin}/google/oauth2/v3/userinfo`,
+  },
+  microsoft: {
+    clientId: "11111111-2222-3333-4444-555555555555",
+    redirectUri,
+    authorizationEndpoint: `${cloudOrigin}/microsoft/common/oauth2/v2.0/authorize`,
+    tokenEndpoint: `${cloudOrigin}/microsoft/common/oauth2/v2.0/token`,
+    userInfoEndpoint: `${cloudOrigin}/graph/v1.0/me`,
+  },
+};
