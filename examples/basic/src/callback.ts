@@ -7,7 +7,7 @@ const result = handleSignInCallback();
 const message = document.getElementById("message");
 if (result.mode === "redirect") {
   sessionStorage.setItem("player:sign-in-callback", JSON.stringify(result.message));
-  window.location.replace(new URL("./", window.location.href).href);
+  window.location.replace(result.returnTo ?? new URL("./", window.location.href).href);
 } else if (message) {
   message.textContent = "Signed in. This window closes by itself.";
 }

@@ -19,7 +19,7 @@ import type { ResolvedPlayerOptions, WorkerLike } from "./create-player-options.
 import { EventHub, type PlayerListener } from "./event-hub.js";
 import { HeartbeatMonitor } from "./heartbeat-monitor.js";
 import { isPlayerError, PlayerError } from "./player-error.js";
-import type { SignInCallbackMessage } from "./sign-in-message.js";
+import { SIGN_IN_RETURN_KEY, type SignInCallbackMessage } from "./sign-in-message.js";
 import { openBlankPopup, waitForSignInCallback } from "./sign-in-popup.js";
 
 const PROVIDERS: ReadonlySet<string> = new Set(["google", "microsoft"]);
@@ -184,6 +184,7 @@ export class WorkerPlayer implements Player {
         throw error;
       }
       if (popup === undefined) {
+        rememberReturnUrl();
         window.location.assign(start.url);
         // The page is leaving; completeSignIn() finishes after the redirect back.
         return new Promise<AccountSummary>(() => {});
@@ -330,6 +331,15 @@ export class WorkerPlayer implements Player {
       source: "worker",
       error: new PlayerError("runtime/internal", message).toJSON(),
     });
+  }
+}
+
+/** Lets the callback page send the user back here after a full-page redirect. */
+function rememberReturnUrl(): void {
+  try {
+    sessionStorage.setItem(SIGN_IN_RETURN_KEY, window.location.href);
+  } catch {
+    // Storage may be off; the callback page then falls back to its own default.
   }
 }
 

@@ -1,9 +1,18 @@
-import { readCallbackParameters, type SignInCallbackMessage } from "./sign-in-message.js";
+import {
+  readCallbackParameters,
+  SIGN_IN_RETURN_KEY,
+  type SignInCallbackMessage,
+} from "./sign-in-message.js";
 
 /** What {@link handleSignInCallback} did. */
 export type SignInCallbackResult =
   | { mode: "popup" }
-  | { mode: "redirect"; message: SignInCallbackMessage };
+  | {
+      mode: "redirect";
+      message: SignInCallbackMessage;
+      /** The page that started the sign-in, when this tab remembers it: go back there. */
+      returnTo: string | undefined;
+    };
 
 /**
  * Call this on the page your OAuth `redirect_uri` points to.
@@ -18,7 +27,10 @@ export type SignInCallbackResult =
  * // callback.html
  * import { handleSignInCallback } from "@player/main-bridge";
  * const result = handleSignInCallback();
- * if (result.mode === "redirect") sessionStorage.setItem("sign-in", JSON.stringify(result.message));
+ * if (result.mode === "redirect") {
+ *   sessionStorage.setItem("sign-in", JSON.stringify(result.message));
+ *   location.replace(result.returnTo ?? "/"); // that page calls player.completeSignIn()
+ * }
  * ```
  */
 export function handleSignInCallback(href: string = window.location.href): SignInCallbackResult {
@@ -28,5 +40,18 @@ export function handleSignInCallback(href: string = window.location.href): SignI
     opener.postMessage(message, window.location.origin);
     return { mode: "popup" };
   }
-  return { mode: "redirect", message };
+  return { mode: "redirect", message, returnTo: takeReturnUrl() };
+}
+
+function takeReturnUrl(): string | undefined {
+  try {
+    const returnTo = sessionStorage.getItem(SIGN_IN_RETURN_KEY) ?? undefined;
+    sessionStorage.removeItem(SIGN_IN_RETURN_KEY);
+    // Only ever send the user back to a page of this site.
+    return returnTo !== undefined && new URL(returnTo).origin === window.location.origin
+      ? returnTo
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -41,3 +41,6 @@ export function readCallbackParameters(href: string): SignInCallbackMessage {
   if (errorDescription !== null) message.errorDescription = errorDescription;
   return message;
 }
+
+/** Session-storage key under which a redirected sign-in remembers the page to come back to. */
+export const SIGN_IN_RETURN_KEY = "player:sign-in-return";
