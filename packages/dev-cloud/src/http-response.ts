@@ -42,3 +42,18 @@ export function sendError(
 ): void {
   sendJson(response, status, { error: { code, message } }, headers);
 }
+
+/**
+ * Sends a `302 Found` to `location` with an empty body, never cached.
+ *
+ * @param response - The response to finish.
+ * @param location - The absolute URL to send the client to.
+ */
+export function sendRedirect(response: ServerResponse, location: string): void {
+  response.writeHead(302, {
+    Location: location,
+    "Content-Length": "0",
+    "Cache-Control": "no-store",
+  });
+  response.end();
+}

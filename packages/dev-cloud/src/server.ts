@@ -4,7 +4,7 @@ import { DevCloudAdmin } from "./admin/admin-client.js";
 import { registerAdminRoutes } from "./admin/admin-routes.js";
 import type { DevCloudContext } from "./context.js";
 import { handleCors } from "./cors.js";
-import { createDevCloudContext } from "./create-context.js";
+import { createDevCloudContext, type DevCloudContextHandle } from "./create-context.js";
 import { applyFault, type FaultInjector } from "./faults/index.js";
 import { registerGoogleRoutes } from "./google/index.js";
 import { sendError, sendJson } from "./http-response.js";
@@ -107,6 +107,24 @@ export async function startDevCloud(options: DevCloudOptions = {}): Promise<DevC
     ...(options.faultSeed === undefined ? {} : { faultSeed: options.faultSeed }),
     ...(options.now === undefined ? {} : { now: options.now }),
   });
+  return serveDevCloud(handle, { port, host });
+}
+
+/**
+ * Serves an already built context: the whole emulator (CORS, request log,
+ * faults, every route) on `host:port`. {@link startDevCloud} builds the
+ * context from a seed; tests build one around a hand-made library.
+ *
+ * @param handle - The context and the parts the middleware drives.
+ * @param listen - Where to listen; port `0` picks a free one.
+ * @returns The running server; its `close()` also drops open connections.
+ * @throws The listen error (e.g. `EADDRINUSE`).
+ */
+export async function serveDevCloud(
+  handle: DevCloudContextHandle,
+  listen: { port: number; host: string },
+): Promise<DevCloud> {
+  const { port, host } = listen;
   const { context, faults, renderer } = handle;
   const requestLog = new RequestLog({ now: () => context.clock.now() });
   const router = createDevCloudRouter({ context, faults, requestLog, renderer });

@@ -1,9 +1,9 @@
 import { parseBuffer } from "music-metadata";
 import { describe, expect, it } from "vitest";
 import type { AudioFormat } from "../library/library-types.js";
+import { makeTaggedTrack } from "../test-support/track-facts.js";
 import { type DecodableFormat, decodeAudio } from "./decode-for-tests.js";
 import { createTrackRenderer } from "./index.js";
-import { makeTrack } from "./test-track.js";
 
 const renderer = createTrackRenderer();
 const FORMATS: readonly AudioFormat[] = ["mp3", "flac", "ogg-vorbis", "ogg-opus", "m4a", "wav"];
@@ -18,10 +18,10 @@ async function decodedLength(format: DecodableFormat, bytes: Uint8Array): Promis
 }
 
 describe.each(FORMATS)("a broken %s file", (format) => {
-  const intact = renderer.renderTrack(makeTrack({ format }));
+  const intact = renderer.renderTrack(makeTaggedTrack({ format }));
 
   it("when truncated, is the first 40% of the intact file", async () => {
-    const truncated = renderer.renderTrack(makeTrack({ format, broken: "truncated" }));
+    const truncated = renderer.renderTrack(makeTaggedTrack({ format, broken: "truncated" }));
     expect(truncated.length).toBe(Math.floor(intact.length * 0.4));
     expect(Buffer.from(truncated)).toEqual(Buffer.from(intact.subarray(0, truncated.length)));
     if (format === "m4a") {
@@ -34,7 +34,7 @@ describe.each(FORMATS)("a broken %s file", (format) => {
   });
 
   it("when corrupt, keeps its length and tags but not its audio", async () => {
-    const corrupt = renderer.renderTrack(makeTrack({ format, broken: "corrupt" }));
+    const corrupt = renderer.renderTrack(makeTaggedTrack({ format, broken: "corrupt" }));
     expect(corrupt.length).toBe(intact.length);
     const firstDifference = corrupt.findIndex((byte, i) => byte !== intact[i]);
     expect(firstDifference).toBeGreaterThan(intact.length * 0.3);
@@ -53,7 +53,7 @@ describe.each(FORMATS)("a broken %s file", (format) => {
   });
 
   it("when not audio, is an HTML page no reader accepts", async () => {
-    const page = renderer.renderTrack(makeTrack({ format, broken: "not-audio" }));
+    const page = renderer.renderTrack(makeTaggedTrack({ format, broken: "not-audio" }));
     const text = new TextDecoder().decode(page);
     expect(text.startsWith("<!DOCTYPE html>")).toBe(true);
     expect(text).toContain("Señales — de humo");
@@ -63,7 +63,7 @@ describe.each(FORMATS)("a broken %s file", (format) => {
   });
 
   it("breaks the same way on every render", () => {
-    const track = makeTrack({ format, broken: "corrupt" });
+    const track = makeTaggedTrack({ format, broken: "corrupt" });
     expect(Buffer.from(createTrackRenderer().renderTrack(track))).toEqual(
       Buffer.from(renderer.renderTrack(track)),
     );

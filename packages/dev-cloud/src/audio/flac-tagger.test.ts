@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { makeTaggedTrack } from "../test-support/track-facts.js";
 import { renderEmbeddedCover } from "./cover-art.js";
 import { tagFlac } from "./flac-tagger.js";
-import { makeTrack } from "./test-track.js";
 import { findToneBankDirectory } from "./tone-bank.js";
 import { tagsFromTrack } from "./track-tags.js";
 
@@ -25,7 +25,7 @@ function blockChain(flac: Uint8Array): [number, boolean, number][] {
 
 describe("tagFlac", () => {
   it("keeps STREAMINFO first and flags only the final block as last", () => {
-    const { bytes } = tagFlac(untagged, tagsFromTrack(makeTrack(), renderEmbeddedCover("A")));
+    const { bytes } = tagFlac(untagged, tagsFromTrack(makeTaggedTrack(), renderEmbeddedCover("A")));
     const chain = blockChain(bytes);
     expect(chain.map(([type, last]) => [type, last])).toEqual([
       [0, false], // STREAMINFO
@@ -38,7 +38,7 @@ describe("tagFlac", () => {
   });
 
   it("ends the chain at the comment when there is no cover", () => {
-    const { bytes } = tagFlac(untagged, tagsFromTrack(makeTrack({ hasCover: false })));
+    const { bytes } = tagFlac(untagged, tagsFromTrack(makeTaggedTrack({ hasCover: false })));
     expect(blockChain(bytes).map(([type, last]) => [type, last])).toEqual([
       [0, false],
       [4, true],
@@ -46,7 +46,7 @@ describe("tagFlac", () => {
   });
 
   it("drops the encoder's padding and leaves the frames byte for byte", () => {
-    const tagged = tagFlac(untagged, tagsFromTrack(makeTrack()));
+    const tagged = tagFlac(untagged, tagsFromTrack(makeTaggedTrack()));
     const framesBefore = untagged.subarray(untagged.length - (tagged.audioEnd - tagged.audioStart));
     expect(Buffer.from(tagged.bytes.subarray(tagged.audioStart))).toEqual(
       Buffer.from(framesBefore),
@@ -61,8 +61,8 @@ describe("tagFlac", () => {
   });
 
   it("rejects a stream without the fLaC marker", () => {
-    expect(() => tagFlac(new TextEncoder().encode("RIFF...."), tagsFromTrack(makeTrack()))).toThrow(
-      /Not a FLAC stream/,
-    );
+    expect(() =>
+      tagFlac(new TextEncoder().encode("RIFF...."), tagsFromTrack(makeTaggedTrack())),
+    ).toThrow(/Not a FLAC stream/);
   });
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { makeTaggedTrack } from "../test-support/track-facts.js";
 import { renderLyrics } from "./lyrics-renderer.js";
-import { makeTrack } from "./test-track.js";
 
 const decode = (bytes: Uint8Array): string =>
   new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 
 describe("renderLyrics", () => {
   it("writes the ID tags and four lines timed inside the tone", () => {
-    expect(decode(renderLyrics(makeTrack({ index: 12, frequencyHz: 440 })))).toBe(
+    expect(decode(renderLyrics(makeTaggedTrack({ index: 12, frequencyHz: 440 })))).toBe(
       [
         "[ar:Los Émulos]",
         "[ti:Señales — de humo]",
@@ -23,11 +23,11 @@ describe("renderLyrics", () => {
   });
 
   it("has no byte-order mark", () => {
-    expect(renderLyrics(makeTrack())[0]).toBe("[".charCodeAt(0));
+    expect(renderLyrics(makeTaggedTrack())[0]).toBe("[".charCodeAt(0));
   });
 
   it("keeps a value with a line break on one line", () => {
-    const text = decode(renderLyrics(makeTrack({ title: "Two\r\nLines" })));
+    const text = decode(renderLyrics(makeTaggedTrack({ title: "Two\r\nLines" })));
     expect(text).toContain("[ti:Two Lines]\n");
     expect(text.split("\n")).toHaveLength(9);
   });

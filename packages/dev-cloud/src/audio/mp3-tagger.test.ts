@@ -1,14 +1,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { makeTaggedTrack } from "../test-support/track-facts.js";
 import { renderEmbeddedCover } from "./cover-art.js";
 import { tagMp3 } from "./mp3-tagger.js";
-import { makeTrack } from "./test-track.js";
 import { findToneBankDirectory } from "./tone-bank.js";
 import { tagsFromTrack } from "./track-tags.js";
 
 const untagged = readFileSync(join(findToneBankDirectory(), "mp3", "11.mp3"));
-const tags = tagsFromTrack(makeTrack(), renderEmbeddedCover("Album"));
+const tags = tagsFromTrack(makeTaggedTrack(), renderEmbeddedCover("Album"));
 
 /** Frame ids in an ID3v2.4 tag, read with its syncsafe sizes. */
 function frameIds(tag: Uint8Array): string[] {

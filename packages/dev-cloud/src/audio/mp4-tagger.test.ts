@@ -1,16 +1,16 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { makeTaggedTrack } from "../test-support/track-facts.js";
 import { concatBytes, readU32be } from "./byte-writer.js";
 import { renderEmbeddedCover } from "./cover-art.js";
 import { type Mp4Box, readBoxes } from "./mp4-boxes.js";
 import { tagM4a } from "./mp4-tagger.js";
-import { makeTrack } from "./test-track.js";
 import { findToneBankDirectory } from "./tone-bank.js";
 import { tagsFromTrack } from "./track-tags.js";
 
 const untagged = readFileSync(join(findToneBankDirectory(), "m4a", "17.m4a"));
-const tags = tagsFromTrack(makeTrack(), renderEmbeddedCover("Album"));
+const tags = tagsFromTrack(makeTaggedTrack(), renderEmbeddedCover("Album"));
 
 /** The box at `path` (e.g. moov/trak/mdia), descending into the first match at each level. */
 function findBox(bytes: Uint8Array, path: string): Mp4Box {

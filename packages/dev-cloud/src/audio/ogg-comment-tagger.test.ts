@@ -1,17 +1,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { makeTaggedTrack } from "../test-support/track-facts.js";
 import { renderEmbeddedCover } from "./cover-art.js";
 import { oggCrc32 } from "./crc32.js";
 import { tagOggOpus, tagOggVorbis } from "./ogg-comment-tagger.js";
 import { readLeadingPackets, readOggPages } from "./ogg-pages.js";
-import { makeTrack } from "./test-track.js";
 import { findToneBankDirectory } from "./tone-bank.js";
 import { tagsFromTrack } from "./track-tags.js";
 
 const bankFile = (path: string): Uint8Array => readFileSync(join(findToneBankDirectory(), path));
 // A long title pushes the comment packet past one page's 65,025 bytes.
-const tags = tagsFromTrack(makeTrack({ title: "x".repeat(70_000) }), renderEmbeddedCover("Album"));
+const tags = tagsFromTrack(
+  makeTaggedTrack({ title: "x".repeat(70_000) }),
+  renderEmbeddedCover("Album"),
+);
 
 describe.each([
   { codec: "Vorbis", tag: tagOggVorbis, file: "ogg-vorbis/2.ogg", headers: 3, magic: "\x03vorbis" },

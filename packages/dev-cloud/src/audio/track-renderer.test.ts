@@ -2,10 +2,10 @@ import { parseBuffer } from "music-metadata";
 import { describe, expect, it } from "vitest";
 import type { AudioFormat } from "../library/library-types.js";
 import { TONE_FREQUENCIES_HZ, toneForTrack } from "../library/tone-plan.js";
+import { makeTaggedTrack } from "../test-support/track-facts.js";
 import { renderCoverArt } from "./cover-art.js";
 import { type DecodableFormat, decodeAudio } from "./decode-for-tests.js";
 import { createTrackRenderer } from "./index.js";
-import { makeTrack } from "./test-track.js";
 import { detectTone } from "./tone-detector.js";
 
 const renderer = createTrackRenderer();
@@ -30,7 +30,7 @@ const EXPECTED_CODEC: Record<AudioFormat, RegExp> = {
 
 describe.each(FORMATS)("renderTrack as %s", (format) => {
   it("writes every tag and the 250 px album cover", async () => {
-    const track = makeTrack({ format });
+    const track = makeTaggedTrack({ format });
     const { common, format: info } = await parseBuffer(renderer.renderTrack(track));
 
     expect(info.container).toMatch(EXPECTED_CONTAINER[format]);
@@ -58,27 +58,30 @@ describe.each(FORMATS)("renderTrack as %s", (format) => {
 
   it("embeds no picture when the track has no cover", async () => {
     const { common } = await parseBuffer(
-      renderer.renderTrack(makeTrack({ format, hasCover: false })),
+      renderer.renderTrack(makeTaggedTrack({ format, hasCover: false })),
     );
     expect(common.picture).toBeUndefined();
     expect(common.title).toBe("Señales — de humo");
   });
 
   it("renders equal facts to identical bytes, even from another renderer", () => {
-    const track = makeTrack({ format, index: 30 });
+    const track = makeTaggedTrack({ format, index: 30 });
     const first = renderer.renderTrack(track);
     expect(Buffer.from(createTrackRenderer().renderTrack({ ...track }))).toEqual(
       Buffer.from(first),
     );
     expect(
-      Buffer.from(renderer.renderTrack(makeTrack({ format, index: 30, title: "Other" }))),
+      Buffer.from(renderer.renderTrack(makeTaggedTrack({ format, index: 30, title: "Other" }))),
     ).not.toEqual(Buffer.from(first));
   });
 });
 
 describe.each(DECODABLE)("the audio of a %s track", (format) => {
   it.each([0, 13, 23])("plays the tone of track %i and no other", async (index) => {
-    const decoded = await decodeAudio(format, renderer.renderTrack(makeTrack({ format, index })));
+    const decoded = await decodeAudio(
+      format,
+      renderer.renderTrack(makeTaggedTrack({ format, index })),
+    );
     expect(decoded.errorCount).toBe(0);
     expect(decoded.samples.length / decoded.sampleRate).toBeGreaterThan(2.95);
     const tone = detectTone(decoded.samples, decoded.sampleRate);
@@ -87,8 +90,14 @@ describe.each(DECODABLE)("the audio of a %s track", (format) => {
   });
 
   it("plays a different tone for the next track", async () => {
-    const a = await decodeAudio(format, renderer.renderTrack(makeTrack({ format, index: 4 })));
-    const b = await decodeAudio(format, renderer.renderTrack(makeTrack({ format, index: 5 })));
+    const a = await decodeAudio(
+      format,
+      renderer.renderTrack(makeTaggedTrack({ format, index: 4 })),
+    );
+    const b = await decodeAudio(
+      format,
+      renderer.renderTrack(makeTaggedTrack({ format, index: 5 })),
+    );
     expect(detectTone(a.samples, a.sampleRate).frequencyHz).toBe(TONE_FREQUENCIES_HZ[4]);
     expect(detectTone(b.samples, b.sampleRate).frequencyHz).toBe(TONE_FREQUENCIES_HZ[5]);
   });
@@ -96,30 +105,30 @@ describe.each(DECODABLE)("the audio of a %s track", (format) => {
 
 describe("renderTrack's checks", () => {
   it("rejects a frequency outside the tone plan", () => {
-    expect(() => renderer.renderTrack(makeTrack({ frequencyHz: 300 }))).toThrow(
+    expect(() => renderer.renderTrack(makeTaggedTrack({ frequencyHz: 300 }))).toThrow(
       /300 Hz is not one/,
     );
   });
 
   it("rejects a duration it cannot render", () => {
-    expect(() => renderer.renderTrack(makeTrack({ durationMs: 5000 }))).toThrow(/3000 ms/);
+    expect(() => renderer.renderTrack(makeTaggedTrack({ durationMs: 5000 }))).toThrow(/3000 ms/);
   });
 
   it("rejects a track number that does not fit the tags", () => {
-    expect(() => renderer.renderTrack(makeTrack({ trackNumber: 0 }))).toThrow(/trackNumber/);
-    expect(() => renderer.renderTrack(makeTrack({ discCount: 70_000 }))).toThrow(/discCount/);
+    expect(() => renderer.renderTrack(makeTaggedTrack({ trackNumber: 0 }))).toThrow(/trackNumber/);
+    expect(() => renderer.renderTrack(makeTaggedTrack({ discCount: 70_000 }))).toThrow(/discCount/);
   });
 
   it("rejects an unknown format", () => {
     expect(() =>
-      renderer.renderTrack(makeTrack({ format: "aiff" as unknown as AudioFormat })),
+      renderer.renderTrack(makeTaggedTrack({ format: "aiff" as unknown as AudioFormat })),
     ).toThrow(/Unknown audio format "aiff"/);
   });
 });
 
 describe("renderLyrics", () => {
   it("is the renderer's LRC sidecar", () => {
-    const text = new TextDecoder().decode(renderer.renderLyrics(makeTrack()));
+    const text = new TextDecoder().decode(renderer.renderLyrics(makeTaggedTrack()));
     expect(text).toMatch(/^\[ar:Los Émulos\]\n\[ti:Señales — de humo\]\n/);
   });
 });

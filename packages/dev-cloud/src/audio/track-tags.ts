@@ -2,7 +2,7 @@
  * The tag values every format writer takes: the subset of TrackFacts that
  * ends up inside the file, plus the cover picture already rendered.
  */
-import type { TrackFacts } from "../library/library-types.js";
+import type { TrackFacts, TrackTagValues } from "../library/library-types.js";
 
 /** A picture to embed, with the facts FLAC's PICTURE block records about it. */
 export interface EmbeddedPicture {
@@ -17,17 +17,7 @@ export interface EmbeddedPicture {
 }
 
 /** What a format writer writes into a file's tags. */
-export interface TrackTags {
-  title: string;
-  artist: string;
-  albumArtist: string;
-  album: string;
-  trackNumber: number;
-  trackCount: number;
-  discNumber: number;
-  discCount: number;
-  year: number;
-  genre: string;
+export interface TrackTags extends TrackTagValues {
   /** The front cover, when the track has one. */
   cover?: EmbeddedPicture;
 }

@@ -1,16 +1,16 @@
 import { parseBuffer } from "music-metadata";
 import { describe, expect, it } from "vitest";
 import { TONE_FREQUENCIES_HZ } from "../library/tone-plan.js";
+import { makeTaggedTrack } from "../test-support/track-facts.js";
 import { readLatin1, readU32le } from "./byte-writer.js";
 import { decodeAudio } from "./decode-for-tests.js";
-import { makeTrack } from "./test-track.js";
 import { detectTone } from "./tone-detector.js";
 import { tagsFromTrack } from "./track-tags.js";
 import { synthesizeTonePcm, WAV_SAMPLE_RATE, writeWav } from "./wav-writer.js";
 
 const frequency = TONE_FREQUENCIES_HZ[12] ?? 440;
 const pcm = synthesizeTonePcm(frequency);
-const wav = writeWav(pcm, tagsFromTrack(makeTrack()));
+const wav = writeWav(pcm, tagsFromTrack(makeTaggedTrack()));
 
 /** Chunk ids in file order. */
 function chunkIds(bytes: Uint8Array): string[] {

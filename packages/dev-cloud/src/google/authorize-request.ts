@@ -1,5 +1,6 @@
 import type { DevCloudContext } from "../context.js";
 import { isLocalOrigin } from "../cors.js";
+import { isWellFormedPkceValue } from "../oauth/pkce.js";
 import type { PkceChallenge } from "./google-auth-state.js";
 import { parseScopes } from "./google-scopes.js";
 
@@ -52,7 +53,6 @@ export type AuthorizeValidation =
   | { ok: false; problem: AuthorizeError };
 
 const PROMPT_VALUES = new Set(["none", "consent", "select_account"]);
-const PKCE_CHALLENGE = /^[A-Za-z0-9._~-]{43,128}$/;
 
 /**
  * Validates authorize parameters in Google's order: client, redirect URI,
@@ -117,7 +117,7 @@ export function parseAuthorizeRequest(
     if (resolved !== "S256" && resolved !== "plain") {
       return fail("invalid_request", `Invalid code_challenge_method value: ${resolved}`);
     }
-    if (!PKCE_CHALLENGE.test(challengeValue)) {
+    if (!isWellFormedPkceValue(challengeValue)) {
       return fail("invalid_request", "Invalid code_challenge value.");
     }
     challenge = { value: challengeValue, method: resolved };

@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  type GoogleTestServer,
-  parseConsentForm,
-  REDIRECT_URI,
-  startGoogleTestServer,
-} from "./test-support/google-test-server.js";
+import { parseConsentForm } from "../test-support/consent-form.js";
+import { REDIRECT_URI } from "../test-support/google-sign-in.js";
+import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 const CLIENT_ID = "dev-google-client.apps.googleusercontent.com";
 
@@ -24,10 +21,10 @@ function authorizeQuery(overrides: Record<string, string | null> = {}): URLSearc
 }
 
 describe("GET/POST /google/o/oauth2/v2/auth", () => {
-  let server: GoogleTestServer;
+  let server: TestServer;
 
   beforeEach(async () => {
-    server = await startGoogleTestServer();
+    server = await startTestServer();
   });
 
   afterEach(async () => {
@@ -45,6 +42,17 @@ describe("GET/POST /google/o/oauth2/v2/auth", () => {
       html: await response.text(),
       location: response.headers.get("location"),
     };
+  }
+
+  /** Posts the consent form as if `user` had been chosen and Allow pressed. */
+  function allowAs(user: string, fields: URLSearchParams): Promise<Response> {
+    fields.set("user", user);
+    fields.set("decision", "allow");
+    return fetch(`${server.url}/google/o/oauth2/v2/auth`, {
+      method: "POST",
+      body: fields,
+      redirect: "manual",
+    });
   }
 
   function errorCode(html: string): string | undefined {
@@ -103,28 +111,17 @@ describe("GET/POST /google/o/oauth2/v2/auth", () => {
   });
 
   it("re-validates the submitted form: a swapped redirect_uri gets a page, not a redirect", async () => {
-    const body = authorizeQuery({ redirect_uri: "https://evil.example/cb" });
-    body.set("user", "alex");
-    body.set("decision", "allow");
-    const response = await fetch(`${server.url}/google/o/oauth2/v2/auth`, {
-      method: "POST",
-      body,
-      redirect: "manual",
-    });
+    const response = await allowAs(
+      "alex",
+      authorizeQuery({ redirect_uri: "https://evil.example/cb" }),
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();
     expect(errorCode(await response.text())).toBe("redirect_uri_mismatch");
   });
 
   it("refuses a submission for an account that is not offered", async () => {
-    const body = authorizeQuery();
-    body.set("user", "mallory");
-    body.set("decision", "allow");
-    const response = await fetch(`${server.url}/google/o/oauth2/v2/auth`, {
-      method: "POST",
-      body,
-      redirect: "manual",
-    });
+    const response = await allowAs("mallory", authorizeQuery());
     expect(response.status).toBe(400);
     expect(errorCode(await response.text())).toBe("invalid_request");
   });

@@ -1,10 +1,12 @@
 import type { ServerResponse } from "node:http";
 import type { DevCloudContext, DevUser } from "../context.js";
+import { sendHtml } from "../html.js";
+import { sendRedirect } from "../http-response.js";
 import type { RouteHandler } from "../router.js";
 import { type AuthorizeRequest, parseAuthorizeRequest } from "./authorize-request.js";
 import { renderConsentPage, renderErrorPage } from "./consent-page.js";
 import type { GoogleAuthState } from "./google-auth-state.js";
-import { readFormBody } from "./request-body.js";
+import { readGoogleForm } from "./google-form.js";
 
 /**
  * `GET /google/o/oauth2/v2/auth`: the consent page, an HTML error page, or —
@@ -45,8 +47,8 @@ export function createConsentSubmitHandler(
   context: DevCloudContext,
 ): RouteHandler {
   return async (request, response) => {
-    const body = await readFormBody(request);
-    if (!body.ok) {
+    const params = await readGoogleForm(request);
+    if (params === undefined) {
       sendHtml(
         response,
         400,
@@ -54,18 +56,18 @@ export function createConsentSubmitHandler(
       );
       return;
     }
-    const validation = parseAuthorizeRequest(body.params, context);
+    const validation = parseAuthorizeRequest(params, context);
     if (!validation.ok) {
       sendHtml(response, 400, renderErrorPage(validation.problem));
       return;
     }
     const authorize = validation.request;
-    const decision = body.params.get("decision");
+    const decision = params.get("decision");
     if (decision === "deny") {
       redirect(response, authorize, { error: "access_denied" });
       return;
     }
-    const user = context.users.find((candidate) => candidate.id === body.params.get("user"));
+    const user = context.users.find((candidate) => candidate.id === params.get("user"));
     if (decision !== "allow" || user === undefined) {
       const description =
         decision !== "allow"
@@ -137,25 +139,11 @@ function redirect(
   const target = new URL(authorize.redirectUri);
   if (authorize.state !== undefined) target.searchParams.append("state", authorize.state);
   for (const [name, value] of Object.entries(extra)) target.searchParams.append(name, value);
-  response.writeHead(302, {
-    Location: target.href,
-    "Cache-Control": "no-store",
-    "Content-Length": "0",
-  });
-  response.end();
+  sendRedirect(response, target.href);
 }
 
 function findUser(users: readonly DevUser[], hint: string | undefined): DevUser | undefined {
   if (hint === undefined) return undefined;
   const wanted = hint.toLowerCase();
   return users.find((user) => user.id === hint || user.email.toLowerCase() === wanted);
-}
-
-function sendHtml(response: ServerResponse, status: number, html: string): void {
-  response.writeHead(status, {
-    "Content-Type": "text/html; charset=utf-8",
-    "Content-Length": Buffer.byteLength(html),
-    "Cache-Control": "no-store",
-  });
-  response.end(html);
 }

@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  type GoogleTestServer,
-  signIn,
-  startGoogleTestServer,
-} from "./test-support/google-test-server.js";
+import { signIn } from "../test-support/google-sign-in.js";
+import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 const INVALID_CREDENTIALS = {
   error: {
@@ -22,10 +19,10 @@ const INVALID_CREDENTIALS = {
 };
 
 describe("access tokens on userinfo and Drive", () => {
-  let server: GoogleTestServer;
+  let server: TestServer;
 
   beforeEach(async () => {
-    server = await startGoogleTestServer();
+    server = await startTestServer();
   });
 
   afterEach(async () => {
@@ -63,7 +60,7 @@ describe("access tokens on userinfo and Drive", () => {
   });
 
   it("expires tokens early while the fault is on, though expires_in still says 3599", async () => {
-    server.context.faults.googleAccessTokenLifetimeMs = 60_000;
+    server.faults.setConfig({ accessTokenLifetimeMs: { google: 60_000 } });
     const { accessToken, expiresIn } = await signIn(server.url);
     expect(expiresIn).toBe(3599);
     server.context.clock.advance(59_999);

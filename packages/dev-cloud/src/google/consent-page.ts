@@ -1,4 +1,5 @@
 import type { DevUser } from "../context.js";
+import { escapeHtml, renderHtmlPage } from "../html.js";
 import type { AuthorizeError, AuthorizeRequest } from "./authorize-request.js";
 import { SCOPE_DESCRIPTIONS } from "./google-scopes.js";
 
@@ -77,35 +78,20 @@ export function renderErrorPage(problem: AuthorizeError): string {
   );
 }
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${escapeHtml(title)}</title>
-  <style>
-    body { font-family: system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; }
-    fieldset { border: 1px solid #ccc; border-radius: 8px; }
-    .user { display: block; padding: .4rem 0; }
-    .user span { color: #555; }
-    button { padding: .5rem 1.2rem; margin-right: .5rem; }
-    #allow { background: #1a73e8; color: #fff; border: 0; border-radius: 4px; }
-  </style>
-</head>
-<body>
-  ${body}
-</body>
-</html>
-`;
-}
+/** Google's look: a narrow column, a blue Allow button. */
+const STYLE = `<style>
+  body { font-family: system-ui, sans-serif; max-width: 28rem; margin: 3rem auto; padding: 0 1rem; }
+  fieldset { border: 1px solid #ccc; border-radius: 8px; }
+  .user { display: block; padding: .4rem 0; }
+  .user span { color: #555; }
+  button { padding: .5rem 1.2rem; margin-right: .5rem; }
+  #allow { background: #1a73e8; color: #fff; border: 0; border-radius: 4px; }
+</style>`;
 
-/** Escapes text for HTML content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
+function page(title: string, body: string): string {
+  return renderHtmlPage({
+    title,
+    body,
+    head: ['<meta name="viewport" content="width=device-width, initial-scale=1">', STYLE],
+  });
 }

@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import {
-  type GoogleTestServer,
-  signIn,
-  startGoogleTestServer,
-} from "./test-support/google-test-server.js";
+import { signIn } from "../test-support/google-sign-in.js";
+import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 interface ChangeList {
   kind?: string;
@@ -13,11 +10,11 @@ interface ChangeList {
 }
 
 describe("Drive changes", () => {
-  let server: GoogleTestServer;
+  let server: TestServer;
   let token: string;
 
   beforeEach(async () => {
-    server = await startGoogleTestServer();
+    server = await startTestServer();
     ({ accessToken: token } = await signIn(server.url));
   });
 
@@ -63,6 +60,7 @@ describe("Drive changes", () => {
     const added = library.addFile({
       name: "new.mp3",
       parentId: library.rootId,
+      mimeType: "application/octet-stream",
       bytes: new Uint8Array(1),
     });
     library.rename(added.id, "renamed.mp3");
@@ -116,18 +114,21 @@ describe("Drive changes", () => {
 
   it("pages with nextPageToken and ends with newStartPageToken", async () => {
     const { library } = server.context;
-    for (let i = 0; i < 5; i++) library.addFolder({ name: `F${i}`, parentId: library.rootId });
+    const [f1, f2, , , f5] = Array.from(
+      { length: 5 },
+      (_, i) => library.addFolder({ name: `F${i}`, parentId: library.rootId }).id,
+    );
     const first = await changes({
       pageToken: "1",
       pageSize: "2",
       fields: "nextPageToken,newStartPageToken,changes(fileId)",
     });
-    expect(first.changes).toEqual([{ fileId: "f1" }, { fileId: "f2" }]);
+    expect(first.changes).toEqual([{ fileId: f1 }, { fileId: f2 }]);
     expect(first.nextPageToken).toBe("3");
     expect(first.newStartPageToken).toBeUndefined();
     const second = await changes({ pageToken: first.nextPageToken ?? "", pageSize: "2" });
     const third = await changes({ pageToken: second.nextPageToken ?? "", pageSize: "2" });
-    expect(third.changes.map((change) => change.fileId)).toEqual(["f5"]);
+    expect(third.changes.map((change) => change.fileId)).toEqual([f5]);
     expect(third.nextPageToken).toBeUndefined();
     expect(third.newStartPageToken).toBe("6");
   });
@@ -135,14 +136,14 @@ describe("Drive changes", () => {
   it("leaves removals out with includeRemoved=false", async () => {
     const { library } = server.context;
     const gone = library.addFolder({ name: "gone", parentId: library.rootId });
-    library.addFolder({ name: "stays", parentId: library.rootId });
+    const stays = library.addFolder({ name: "stays", parentId: library.rootId });
     library.remove(gone.id);
     const listed = await changes({
       pageToken: "1",
       includeRemoved: "false",
       fields: "changes(fileId)",
     });
-    expect(listed.changes).toEqual([{ fileId: "f2" }]);
+    expect(listed.changes).toEqual([{ fileId: stays.id }]);
   });
 
   it("requires pageToken and refuses tokens this drive never issued", async () => {

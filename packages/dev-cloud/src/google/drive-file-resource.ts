@@ -91,7 +91,8 @@ export function toDriveFile(
   if (include("createdTime")) resource.createdTime = new Date(item.createdTime).toISOString();
   if (include("modifiedTime")) resource.modifiedTime = new Date(item.modifiedTime).toISOString();
   if (include("trashed")) resource.trashed = isEffectivelyTrashed(item, library);
-  if (include("explicitlyTrashed")) resource.explicitlyTrashed = item.trashed;
+  if (include("explicitlyTrashed"))
+    resource.explicitlyTrashed = library.isExplicitlyTrashed(item.id);
   if (item.kind === "file" && include("headRevisionId")) {
     resource.headRevisionId = headRevisionId(item.id, item.version);
   }

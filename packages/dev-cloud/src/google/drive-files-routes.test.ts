@@ -1,11 +1,8 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FileItem, FolderItem } from "../library/library-types.js";
-import {
-  type GoogleTestServer,
-  signIn,
-  startGoogleTestServer,
-} from "./test-support/google-test-server.js";
+import { signIn } from "../test-support/google-sign-in.js";
+import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 interface Listed {
   kind?: string;
@@ -15,14 +12,14 @@ interface Listed {
 }
 
 describe("Drive files.list and files.get", () => {
-  let server: GoogleTestServer;
+  let server: TestServer;
   let token: string;
   let music: FolderItem;
   let song: FileItem;
   const audio = new TextEncoder().encode("ID3 pretend audio bytes");
 
   beforeEach(async () => {
-    server = await startGoogleTestServer();
+    server = await startTestServer();
     const { library, clock } = server.context;
     const add = (name: string, parentId: string, mimeType: string, bytes = new Uint8Array(3)) => {
       clock.advance(1000);

@@ -1,4 +1,5 @@
 import type { DevClock, ProviderFaults, SeededRandom } from "../context.js";
+import type { PkceMethod } from "../oauth/pkce.js";
 
 /** How long an authorization code can be exchanged: 10 minutes of server clock. */
 export const AUTHORIZATION_CODE_LIFETIME_MS = 10 * 60 * 1000;
@@ -8,7 +9,7 @@ export const ADVERTISED_ACCESS_TOKEN_LIFETIME_S = 3599;
 /** The PKCE challenge an authorization request carried. */
 export interface PkceChallenge {
   value: string;
-  method: "S256" | "plain";
+  method: PkceMethod;
 }
 
 /** Everything an authorization code is bound to. */

@@ -1,4 +1,5 @@
 import type { DevUser } from "../context.js";
+import { encodeJwt } from "../oauth/jwt-shape.js";
 import { userClaims } from "./user-claims.js";
 
 /** What an id token is made from. */
@@ -31,10 +32,5 @@ export function createIdToken(input: IdTokenInput): string {
     exp: iat + ID_TOKEN_LIFETIME_S,
   };
   if (input.nonce !== undefined) payload.nonce = input.nonce;
-  const header = { alg: "none", typ: "JWT" };
-  return `${base64UrlJson(header)}.${base64UrlJson(payload)}.`;
-}
-
-function base64UrlJson(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+  return encodeJwt({ alg: "none", typ: "JWT" }, payload, "");
 }

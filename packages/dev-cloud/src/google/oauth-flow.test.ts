@@ -1,17 +1,16 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseConsentForm } from "../test-support/consent-form.js";
 import {
   authorizeOverHttp,
   exchangeCode,
-  type GoogleTestServer,
   PLAYER_SCOPES,
-  parseConsentForm,
   postForm,
   REDIRECT_URI,
   signIn,
-  startGoogleTestServer,
   VERIFIER,
-} from "./test-support/google-test-server.js";
+} from "../test-support/google-sign-in.js";
+import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 const CLIENT_ID = "dev-google-client.apps.googleusercontent.com";
 const SECRET = "dev-google-secret";
@@ -25,10 +24,10 @@ function decodeJwtPart(part: string | undefined): Record<string, unknown> {
 }
 
 describe("Google OAuth flow over HTTP", () => {
-  let server: GoogleTestServer;
+  let server: TestServer;
 
   beforeEach(async () => {
-    server = await startGoogleTestServer();
+    server = await startTestServer();
   });
 
   afterEach(async () => {

@@ -2,21 +2,20 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   authorizeOverHttp,
   exchangeCode,
-  type GoogleTestServer,
   postForm,
   REDIRECT_URI,
-  startGoogleTestServer,
   VERIFIER,
-} from "./test-support/google-test-server.js";
+} from "../test-support/google-sign-in.js";
+import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 const CLIENT_ID = "dev-google-client.apps.googleusercontent.com";
 const SECRET = "dev-google-secret";
 
 describe("POST /google/token", () => {
-  let server: GoogleTestServer;
+  let server: TestServer;
 
   beforeEach(async () => {
-    server = await startGoogleTestServer();
+    server = await startTestServer();
   });
 
   afterEach(async () => {
@@ -193,10 +192,10 @@ describe("POST /google/token", () => {
 });
 
 describe("POST /app/google/token (the host app's backend)", () => {
-  let server: GoogleTestServer;
+  let server: TestServer;
 
   beforeEach(async () => {
-    server = await startGoogleTestServer();
+    server = await startTestServer();
   });
 
   afterEach(async () => {

@@ -1,5 +1,6 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import type { DevCloudContext } from "../context.js";
+import { verifierMatches } from "../oauth/pkce.js";
+import { timingSafeTextEqual } from "../oauth/timing-safe-text.js";
 import {
   ADVERTISED_ACCESS_TOKEN_LIFETIME_S,
   type GoogleAuthState,
@@ -78,7 +79,7 @@ function checkClient(
   const secret = params.get("client_secret") ?? "";
   // A "Web application" client must prove itself even with PKCE (reference §1).
   if (secret === "") return oauthError(400, "invalid_request", "client_secret is missing.");
-  if (!sameText(secret, client.clientSecret)) {
+  if (!timingSafeTextEqual(secret, client.clientSecret)) {
     return oauthError(401, "invalid_client", "Unauthorized");
   }
   return undefined;
@@ -122,11 +123,7 @@ function checkVerifier(stored: StoredCode, verifier: string): OAuthErrorResult |
       : oauthError(400, "invalid_grant", "code_verifier or verifier is not needed.");
   }
   if (verifier === "") return oauthError(400, "invalid_grant", "Missing code verifier.");
-  const derived =
-    challenge.method === "S256"
-      ? createHash("sha256").update(verifier, "ascii").digest("base64url")
-      : verifier;
-  return sameText(derived, challenge.value)
+  return verifierMatches(verifier, challenge.value, challenge.method)
     ? undefined
     : oauthError(400, "invalid_grant", "Invalid code verifier.");
 }
@@ -175,8 +172,3 @@ function issueTokens(
 }
 
 /** Constant-time comparison, so the emulator does not model a timing oracle. */
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a, "utf8");
-  const right = Buffer.from(b, "utf8");
-  return left.length === right.length && timingSafeEqual(left, right);
-}

@@ -3,8 +3,8 @@ import type { DevCloudContext } from "../context.js";
 import { sendJson } from "../http-response.js";
 import type { RouteHandler } from "../router.js";
 import type { GoogleAuthState } from "./google-auth-state.js";
+import { readGoogleForm } from "./google-form.js";
 import { oauthError } from "./oauth-errors.js";
-import { readFormBody } from "./request-body.js";
 import { runTokenRequest, type TokenEndpointResult } from "./token-endpoint.js";
 
 /** Fields the host app's backend forwards from the browser; anything else is dropped. */
@@ -19,13 +19,13 @@ const APP_FORWARDED_FIELDS = [
 /** `POST /google/token`: Google's token endpoint (form or JSON body, secret in body or Basic auth). */
 export function createTokenHandler(state: GoogleAuthState, context: DevCloudContext): RouteHandler {
   return async (request, response) => {
-    const body = await readFormBody(request);
-    if (!body.ok) {
+    const params = await readGoogleForm(request);
+    if (params === undefined) {
       sendResult(response, oauthError(400, "invalid_request", "Bad Request"));
       return;
     }
-    mergeBasicCredentials(request, body.params);
-    sendResult(response, runTokenRequest(body.params, { state, context }));
+    mergeBasicCredentials(request, params);
+    sendResult(response, runTokenRequest(params, { state, context }));
   };
 }
 
@@ -39,14 +39,14 @@ export function createAppTokenHandler(
   context: DevCloudContext,
 ): RouteHandler {
   return async (request, response) => {
-    const body = await readFormBody(request);
-    if (!body.ok) {
+    const params = await readGoogleForm(request);
+    if (params === undefined) {
       sendResult(response, oauthError(400, "invalid_request", "Bad Request"));
       return;
     }
     const forwarded = new URLSearchParams();
     for (const name of APP_FORWARDED_FIELDS) {
-      const value = body.params.get(name);
+      const value = params.get(name);
       if (value !== null) forwarded.set(name, value);
     }
     forwarded.set("client_id", context.clients.google.clientId);
@@ -61,9 +61,8 @@ export function createAppTokenHandler(
  */
 export function createRevokeHandler(state: GoogleAuthState): RouteHandler {
   return async (request, response, { url }) => {
-    const body = await readFormBody(request);
-    const token =
-      (body.ok ? body.params.get("token") : null) ?? url.searchParams.get("token") ?? "";
+    const params = await readGoogleForm(request);
+    const token = params?.get("token") ?? url.searchParams.get("token") ?? "";
     if (token === "") {
       sendResult(response, oauthError(400, "invalid_request", "Bad Request"));
       return;

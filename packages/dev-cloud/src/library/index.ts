@@ -43,6 +43,7 @@ export type {
   FolderItem,
   LibraryStore,
   TrackFacts,
+  TrackTagValues,
 } from "./library-types.js";
 export { randomUuidV4 } from "./random-uuid.js";
 export { createSeededRandom, TOKEN_ALPHABET } from "./seeded-random.js";

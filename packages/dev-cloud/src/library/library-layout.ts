@@ -1,5 +1,6 @@
 import type { SeededRandom } from "../context.js";
 import { NOTES_FILE_NAME } from "./extra-files.js";
+import type { TrackTagValues } from "./library-types.js";
 import { createNameGenerator, type NameGenerator, uniqueName } from "./name-generator.js";
 import { GENRES } from "./name-words.js";
 import { randomUuidV4 } from "./random-uuid.js";
@@ -11,18 +12,7 @@ export const MUSIC_FOLDER_NAME = "Music";
 export const SINGLES_FOLDER_NAME = "Singles";
 
 /** Where one track goes and what its tags say, before formats and ids are drawn. */
-export interface TrackDraft {
-  title: string;
-  artist: string;
-  albumArtist: string;
-  album: string;
-  trackNumber: number;
-  /** Tracks on this disc. */
-  trackCount: number;
-  discNumber: number;
-  discCount: number;
-  year: number;
-  genre: string;
+export interface TrackDraft extends TrackTagValues {
   releaseId: string;
   artistId: string;
   /** Folder path from the drive root, e.g. `["Music", "The Crows", "Amber Sky"]`. */

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { DevClock } from "../context.js";
+import { createDevClock } from "../create-context.js";
 import { FakeContentRenderer } from "./fake-content-renderer.js";
 import { type GeneratedLibrary, generateLibrary } from "./generate-library.js";
 import { LibraryError, type LibraryErrorReason } from "./library-error.js";
@@ -10,19 +11,9 @@ import { createSeededRandom } from "./seeded-random.js";
 
 const START = Date.UTC(2025, 5, 1, 12);
 
-class FakeClock implements DevClock {
-  constructor(private time = START) {}
-  now(): number {
-    return this.time;
-  }
-  advance(ms: number): void {
-    this.time += ms;
-  }
-}
-
 interface Setup {
   store: LibraryStore;
-  clock: FakeClock;
+  clock: DevClock;
   renderer: FakeContentRenderer;
 }
 
@@ -31,7 +22,7 @@ function setup(
   generated?: GeneratedLibrary,
 ): Setup {
   const seed = options.seed ?? 1;
-  const clock = new FakeClock();
+  const clock = createDevClock(START);
   const renderer = new FakeContentRenderer(options.trackBytes);
   const store = createLibraryStore({
     generated: generated ?? generateLibrary({ tracks: options.tracks ?? 30, seed, now: START }),
@@ -312,6 +303,9 @@ describe("createLibraryStore: mutations and the change log", () => {
     const mark = store.changeSeq;
     store.setTrashed(singles.id, true);
     expect(store.children(singles.id).every((item) => item.trashed)).toBe(true);
+    expect(store.isExplicitlyTrashed(singles.id)).toBe(true);
+    expect(store.isExplicitlyTrashed(first.id)).toBe(true);
+    expect(store.isExplicitlyTrashed(second.id)).toBe(false);
     // The folder and the children whose flag flipped; `first` was already trashed.
     const flipped = store.changesSince(mark).map((change) => change.itemId);
     expect(flipped).toContain(singles.id);

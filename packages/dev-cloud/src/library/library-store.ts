@@ -167,22 +167,7 @@ class InMemoryLibraryStore implements LibraryStore {
   }
 
   addFolder(input: { name: string; parentId: string }): FolderItem {
-    const parent = this.#requireFolder(input.parentId);
-    // Checked before drawing an id, so a refused call leaves later ids unchanged.
-    const name = checkName(input.name);
-    const now = this.#clock.now();
-    const folder = freeze<FolderItem>({
-      kind: "folder",
-      id: this.#newId("1"),
-      name,
-      parentId: parent.id,
-      createdTime: now,
-      modifiedTime: now,
-      trashed: parent.trashed,
-    });
-    this.#insert(folder);
-    this.#log.record(folder.id, false, now);
-    return folder;
+    return this.#add<FolderItem>({ kind: "folder", ...this.#newChild(input) });
   }
 
   addFile(input: {
@@ -191,25 +176,15 @@ class InMemoryLibraryStore implements LibraryStore {
     mimeType?: string;
     bytes: Uint8Array;
   }): FileItem {
-    const parent = this.#requireFolder(input.parentId);
-    const name = checkName(input.name);
-    const now = this.#clock.now();
-    const file = freeze<FileItem>({
+    const child = this.#newChild(input);
+    return this.#add<FileItem>({
       kind: "file",
-      id: this.#newId("1"),
-      name,
-      parentId: parent.id,
-      createdTime: now,
-      modifiedTime: now,
-      trashed: parent.trashed,
-      mimeType: input.mimeType ?? mimeTypeForFileName(name),
+      ...child,
+      mimeType: input.mimeType ?? mimeTypeForFileName(child.name),
       version: 1,
       // A copy: the caller may reuse its buffer, and stored versions must not change.
       content: Object.freeze({ type: "bytes", bytes: input.bytes.slice() }),
     });
-    this.#insert(file);
-    this.#log.record(file.id, false, now);
-    return file;
   }
 
   rename(id: string, name: string): CloudItem {
@@ -274,6 +249,10 @@ class InMemoryLibraryStore implements LibraryStore {
     return updated;
   }
 
+  isExplicitlyTrashed(id: string): boolean {
+    return this.#explicitlyTrashed.has(id);
+  }
+
   remove(id: string): void {
     const item = this.#requireNonRoot(id, "removed");
     const now = this.#clock.now();
@@ -302,6 +281,30 @@ class InMemoryLibraryStore implements LibraryStore {
     let id = prefix + this.#random.token(ITEM_ID_LENGTH - prefix.length);
     while (this.#items.has(id)) id = prefix + this.#random.token(ITEM_ID_LENGTH - prefix.length);
     return id;
+  }
+
+  /** The fields every new item has; the parent is trashed, so is the item. */
+  #newChild(input: { name: string; parentId: string }) {
+    const parent = this.#requireFolder(input.parentId);
+    // Checked before drawing an id, so a refused call leaves later ids unchanged.
+    const name = checkName(input.name);
+    const now = this.#clock.now();
+    return {
+      id: this.#newId("1"),
+      name,
+      parentId: parent.id,
+      createdTime: now,
+      modifiedTime: now,
+      trashed: parent.trashed,
+    };
+  }
+
+  /** Stores a new item and records its creation. */
+  #add<T extends CloudItem>(item: T): T {
+    const frozen = freeze(item);
+    this.#insert(frozen);
+    this.#log.record(frozen.id, false, frozen.createdTime);
+    return frozen;
   }
 
   #insert(item: CloudItem): void {

@@ -9,20 +9,25 @@ export type AudioFormat = "mp3" | "flac" | "ogg-vorbis" | "ogg-opus" | "m4a" | "
 /** How a deliberately broken file is broken. */
 export type BrokenKind = "truncated" | "corrupt" | "not-audio";
 
-/** Everything the generator decided about one track; its file's bytes are rendered from this. */
-export interface TrackFacts {
-  /** 0-based position in the generated library. */
-  index: number;
+/** A track's tag values: what a player shows, and what the audio file's tags hold. */
+export interface TrackTagValues {
   title: string;
   artist: string;
   albumArtist: string;
   album: string;
   trackNumber: number;
+  /** Tracks on this disc. */
   trackCount: number;
   discNumber: number;
   discCount: number;
   year: number;
   genre: string;
+}
+
+/** Everything the generator decided about one track; its file's bytes are rendered from this. */
+export interface TrackFacts extends TrackTagValues {
+  /** 0-based position in the generated library. */
+  index: number;
   /** Duration of the audio as rendered, in milliseconds. */
   durationMs: number;
   /** The tone the audio plays; tells a listener (or a test) which track is playing. */
@@ -128,6 +133,11 @@ export interface LibraryStore {
   modify(id: string, bytes: Uint8Array): FileItem;
   /** Sets or clears `trashed`. */
   setTrashed(id: string, trashed: boolean): CloudItem;
+  /**
+   * True when the item was trashed itself, not only with its folder (Drive's
+   * `explicitlyTrashed`; an item's `trashed` is true in both cases).
+   */
+  isExplicitlyTrashed(id: string): boolean;
   /** Deletes an item (and, for a folder, everything under it) for good. */
   remove(id: string): void;
   /** The last change of each item changed after `seq`, ordered by seq. */

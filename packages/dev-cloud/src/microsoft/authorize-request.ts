@@ -1,4 +1,5 @@
 import { isLocalOrigin } from "../cors.js";
+import { isWellFormedPkceValue, type PkceMethod } from "../oauth/pkce.js";
 import type { IdentityError } from "./identity-error.js";
 import { missingParameter } from "./identity-error.js";
 import { parseScopes, type ScopeSet } from "./scopes.js";
@@ -15,7 +16,7 @@ export interface AuthorizeRequest {
   responseMode: ResponseMode;
   scopes: ScopeSet;
   codeChallenge: string;
-  codeChallengeMethod: "S256" | "plain";
+  codeChallengeMethod: PkceMethod;
   state: string | undefined;
   nonce: string | undefined;
   loginHint: string | undefined;
@@ -36,7 +37,6 @@ export type AuthorizeValidation =
     };
 
 /** RFC 7636: 43 to 128 characters from the unreserved set. */
-const PKCE_VALUE = /^[A-Za-z0-9._~-]{43,128}$/;
 const PROMPTS = new Set(["login", "none", "consent", "select_account", "create"]);
 
 /**
@@ -149,7 +149,7 @@ export function validateAuthorizeRequest(
         "Proof Key for Code Exchange is required for cross-origin authorization code redemption.",
     });
   }
-  if (!PKCE_VALUE.test(codeChallenge)) return back(invalidParameter("code_challenge"));
+  if (!isWellFormedPkceValue(codeChallenge)) return back(invalidParameter("code_challenge"));
   // RFC 7636: an absent method means plain.
   const method = params.get("code_challenge_method") ?? "plain";
   if (method !== "S256" && method !== "plain")

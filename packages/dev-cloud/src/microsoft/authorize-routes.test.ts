@@ -1,22 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_CLIENT_ID } from "./test-support/fake-context.js";
-import {
-  type MicrosoftTestServer,
-  startMicrosoftTestServer,
-} from "./test-support/microsoft-test-server.js";
+import { parseConsentForm } from "../test-support/consent-form.js";
 import {
   authorizeUrl,
   consent,
   createPkcePair,
-  parseConsentForm,
   REDIRECT_URI,
-} from "./test-support/sign-in-flow.js";
+  TEST_CLIENT_ID,
+  TEST_USERS,
+} from "../test-support/microsoft-sign-in.js";
+import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 describe("Microsoft authorize endpoint", () => {
-  let server: MicrosoftTestServer;
+  let server: TestServer;
 
   beforeEach(async () => {
-    server = await startMicrosoftTestServer();
+    server = await startTestServer({ users: TEST_USERS });
   });
 
   afterEach(async () => {
@@ -38,8 +36,8 @@ describe("Microsoft authorize endpoint", () => {
     const form = parseConsentForm(await response.text());
     expect(form.action).toBe("/microsoft/consumers/oauth2/v2.0/authorize");
     expect([...form.hidden]).toEqual([...new URL(url).searchParams]);
-    expect(form.userIds).toEqual(["alex-0001", "sam-0002"]);
-    expect(form.checkedUserId).toBe("sam-0002"); // from login_hint
+    expect(form.users).toEqual(["alex-0001", "sam-0002"]);
+    expect(form.checkedUser).toBe("sam-0002"); // from login_hint
     expect(form.decisions.sort()).toEqual(["allow", "deny"]);
   });
 

@@ -1,15 +1,16 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DevCloudContext } from "../context.js";
+import { readFormBody } from "../form-body.js";
+import { sendRedirect } from "../http-response.js";
 import type { RouteHandler } from "../router.js";
 import {
   type AuthorizeValidation,
   buildAuthorizeRedirect,
   validateAuthorizeRequest,
 } from "./authorize-request.js";
-import { readFormBody } from "./form-body.js";
 import { describeIdentityError, type IdentityError, stampIdentityError } from "./identity-error.js";
 import { grantedGraphScopes } from "./scopes.js";
-import { renderConsentPage, renderSignInErrorPage, sendHtml } from "./sign-in-pages.js";
+import { renderConsentPage, renderSignInErrorPage, sendSignInPage } from "./sign-in-pages.js";
 import type { MicrosoftTokenStore } from "./token-store.js";
 
 /**
@@ -23,7 +24,7 @@ export function createAuthorizePageHandler(context: DevCloudContext): RouteHandl
       answerInvalid(request, response, context, validation);
       return;
     }
-    sendHtml(
+    sendSignInPage(
       response,
       200,
       renderConsentPage(url.pathname, url.searchParams, validation.request, context.users),
@@ -60,7 +61,7 @@ export function createConsentHandler(
       return;
     }
     if (decision === "deny") {
-      redirect(
+      sendRedirect(
         response,
         buildAuthorizeRedirect(authorize.redirectUri, authorize.responseMode, {
           error: "access_denied",
@@ -100,7 +101,7 @@ export function createConsentHandler(
       codeChallenge: authorize.codeChallenge,
       codeChallengeMethod: authorize.codeChallengeMethod,
     });
-    redirect(
+    sendRedirect(
       response,
       buildAuthorizeRedirect(authorize.redirectUri, authorize.responseMode, {
         code,
@@ -128,7 +129,7 @@ function answerInvalid(
     showError(request, response, context, validation.error);
     return;
   }
-  redirect(
+  sendRedirect(
     response,
     buildAuthorizeRedirect(validation.redirectUri, validation.responseMode, {
       error: validation.error.error,
@@ -147,14 +148,5 @@ function showError(
   context: DevCloudContext,
   error: IdentityError,
 ): void {
-  sendHtml(response, 400, renderSignInErrorPage(error, stampIdentityError(request, context)));
-}
-
-function redirect(response: ServerResponse, location: string): void {
-  response.writeHead(302, {
-    Location: location,
-    "Content-Length": "0",
-    "Cache-Control": "no-store",
-  });
-  response.end();
+  sendSignInPage(response, 400, renderSignInErrorPage(error, stampIdentityError(request, context)));
 }

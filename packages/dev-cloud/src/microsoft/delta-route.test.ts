@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { graphGet, signIn, TEST_USERS } from "../test-support/microsoft-sign-in.js";
+import { type SeededIds, startSeededDrive } from "../test-support/seeded-drive.js";
+import type { TestServer } from "../test-support/test-server.js";
 import { DELTA_TOKEN_RETENTION_MS } from "./delta-cursor.js";
-import {
-  type MicrosoftTestServer,
-  startMicrosoftTestServer,
-} from "./test-support/microsoft-test-server.js";
-import { type SeededIds, seedLibrary } from "./test-support/seed-library.js";
-import { graphGet, signIn } from "./test-support/sign-in-flow.js";
 
 type DeltaEntry = Record<string, unknown> & { id: string };
 interface DeltaPage {
@@ -15,14 +12,12 @@ interface DeltaPage {
 }
 
 describe("Graph delta", () => {
-  let server: MicrosoftTestServer;
+  let server: TestServer;
   let ids: SeededIds;
   let token: string;
 
   beforeEach(async () => {
-    server = await startMicrosoftTestServer((fake) => {
-      ids = seedLibrary(fake);
-    });
+    ({ server, ids } = await startSeededDrive(TEST_USERS));
     token = (await signIn(server.url)).access_token;
   });
 
@@ -77,13 +72,18 @@ describe("Graph delta", () => {
 
   it("reports changed, added and deleted items since a deltaLink, once each", async () => {
     const { deltaLink } = await round("/me/drive/root/delta?$top=3");
-    const library = server.library;
+    const library = server.context.library;
     library.rename(ids.songA, "a (remastered).mp3");
     library.rename(ids.songA, "a (2024).mp3"); // the same item again: one entry, the last state
     library.modify(ids.notes, new TextEncoder().encode("changed"));
     library.setTrashed(ids.songB, true);
     library.remove(ids.empty);
-    const added = library.addTrack("new.mp3", ids.music);
+    const added = library.addFile({
+      name: "new.mp3",
+      parentId: ids.music,
+      mimeType: "audio/mpeg",
+      bytes: new Uint8Array(8),
+    });
 
     const { entries } = await round(deltaLink);
     const byId = new Map(entries.map((entry) => [entry.id, entry]));
@@ -113,7 +113,7 @@ describe("Graph delta", () => {
     expect(deltaLink).toMatch(/token=/);
     expect((await round(deltaLink)).entries).toEqual([]);
 
-    server.library.rename(ids.notes, "notes-2.txt");
+    server.context.library.rename(ids.notes, "notes-2.txt");
     const { entries } = await round(deltaLink);
     expect(entries.map((entry) => [entry.id, entry.name])).toEqual([[ids.notes, "notes-2.txt"]]);
   });
@@ -122,11 +122,11 @@ describe("Graph delta", () => {
     const latest = ((await (await get("/me/drive/root/delta?token=latest")).json()) as DeltaPage)[
       "@odata.deltaLink"
     ];
-    server.library.rename(ids.songA, "1.mp3");
-    server.library.rename(ids.songB, "2.mp3");
+    server.context.library.rename(ids.songA, "1.mp3");
+    server.context.library.rename(ids.songB, "2.mp3");
     const first = (await (await get(`${latest}&$top=1`)).json()) as DeltaPage;
     expect(first.value.map((entry) => entry.name)).toEqual(["1.mp3"]);
-    server.library.rename(ids.songA, "1-again.mp3"); // after the round started
+    server.context.library.rename(ids.songA, "1-again.mp3"); // after the round started
     const second = (await (await get(first["@odata.nextLink"] ?? "")).json()) as DeltaPage;
     expect(second.value.map((entry) => entry.name)).toEqual(["2.mp3"]);
     const next = await round(second["@odata.deltaLink"] ?? "");
@@ -146,10 +146,10 @@ describe("Graph delta", () => {
 
   it("answers 410 for a deltaLink older than the retention window", async () => {
     const { deltaLink } = await round("/me/drive/root/delta?$top=3");
-    server.clock.advance(DELTA_TOKEN_RETENTION_MS - 1_000);
+    server.context.clock.advance(DELTA_TOKEN_RETENTION_MS - 1_000);
     token = (await signIn(server.url)).access_token; // the first token has long expired
     expect((await get(deltaLink)).status).toBe(200);
-    server.clock.advance(2_000);
+    server.context.clock.advance(2_000);
     expect((await get(deltaLink)).status).toBe(410);
   });
 });

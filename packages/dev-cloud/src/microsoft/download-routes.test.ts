@@ -1,29 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FileItem } from "../library/library-types.js";
+import { graphGet, signIn, TEST_USERS } from "../test-support/microsoft-sign-in.js";
+import { type SeededIds, startSeededDrive } from "../test-support/seeded-drive.js";
+import type { TestServer } from "../test-support/test-server.js";
 import { DOWNLOAD_URL_LIFETIME_MS } from "./download-url-signer.js";
-import {
-  type MicrosoftTestServer,
-  startMicrosoftTestServer,
-} from "./test-support/microsoft-test-server.js";
-import { type SeededIds, seedLibrary } from "./test-support/seed-library.js";
-import { graphGet, signIn } from "./test-support/sign-in-flow.js";
 
 interface GraphErrorBody {
   error: { code: string; message: string };
 }
 
 describe("Graph downloads", () => {
-  let server: MicrosoftTestServer;
+  let server: TestServer;
   let ids: SeededIds;
   let token: string;
   let bytes: Uint8Array;
 
   beforeEach(async () => {
-    server = await startMicrosoftTestServer((fake) => {
-      ids = seedLibrary(fake);
-    });
+    ({ server, ids } = await startSeededDrive(TEST_USERS));
     token = (await signIn(server.url)).access_token;
-    bytes = server.library.bytes(server.library.get(ids.songA) as FileItem);
+    bytes = server.context.library.bytes(server.context.library.get(ids.songA) as FileItem);
   });
 
   afterEach(async () => {
@@ -75,9 +70,9 @@ describe("Graph downloads", () => {
 
   it("answers 401 once the URL is an hour old on the server clock", async () => {
     const url = await downloadUrl();
-    server.clock.advance(DOWNLOAD_URL_LIFETIME_MS - 1);
+    server.context.clock.advance(DOWNLOAD_URL_LIFETIME_MS - 1);
     expect((await fetch(url, { headers: { Range: "bytes=0-0" } })).status).toBe(206);
-    server.clock.advance(1);
+    server.context.clock.advance(1);
     const response = await fetch(url);
     expect(response.status).toBe(401);
     expect(((await response.json()) as GraphErrorBody).error.code).toBe("unauthenticated");
@@ -86,7 +81,7 @@ describe("Graph downloads", () => {
   it("answers 401 for a tampered URL and 404 once the content has changed", async () => {
     const url = await downloadUrl();
     expect((await fetch(`${url.slice(0, -2)}xx`)).status).toBe(401);
-    server.library.modify(ids.songA, new Uint8Array([1, 2, 3]));
+    server.context.library.modify(ids.songA, new Uint8Array([1, 2, 3]));
     const stale = await fetch(url);
     expect(stale.status).toBe(404);
     expect(((await stale.json()) as GraphErrorBody).error.code).toBe("itemNotFound");

@@ -1,4 +1,5 @@
 import { sendBytesWithRange } from "../byte-range.js";
+import { sendRedirect } from "../http-response.js";
 import type { Router } from "../router.js";
 import { DOWNLOAD_PATH } from "./download-url-signer.js";
 import { sendItemNotFound } from "./drive-item-routes.js";
@@ -26,12 +27,7 @@ export function registerDownloadRoutes(router: Router, services: MicrosoftServic
       return;
     }
     // A Range sent here is ignored: it belongs on the download URL (OneDrive docs).
-    response.writeHead(302, {
-      Location: downloads.urlFor(item),
-      "Content-Length": "0",
-      "Cache-Control": "no-store",
-    });
-    response.end();
+    sendRedirect(response, downloads.urlFor(item));
   });
 
   router.get(`${DOWNLOAD_PATH}/:token`, (request, response, route) => {

@@ -1,13 +1,10 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FileItem } from "../library/library-types.js";
+import { graphGet, signIn, TEST_USERS } from "../test-support/microsoft-sign-in.js";
+import { type SeededIds, startSeededDrive } from "../test-support/seeded-drive.js";
+import type { TestServer } from "../test-support/test-server.js";
 import { quickXorHash } from "./quick-xor-hash.js";
-import {
-  type MicrosoftTestServer,
-  startMicrosoftTestServer,
-} from "./test-support/microsoft-test-server.js";
-import { type SeededIds, seedLibrary } from "./test-support/seed-library.js";
-import { graphGet, signIn } from "./test-support/sign-in-flow.js";
 
 interface GraphErrorBody {
   error: { code: string; message: string; innerError: Record<string, string> };
@@ -19,14 +16,12 @@ interface Collection {
 }
 
 describe("Graph /me and drive items", () => {
-  let server: MicrosoftTestServer;
+  let server: TestServer;
   let ids: SeededIds;
   let token: string;
 
   beforeEach(async () => {
-    server = await startMicrosoftTestServer((fake) => {
-      ids = seedLibrary(fake);
-    });
+    ({ server, ids } = await startSeededDrive(TEST_USERS));
     token = (await signIn(server.url, {}, "alex-0001")).access_token;
   });
 
@@ -72,9 +67,9 @@ describe("Graph /me and drive items", () => {
   });
 
   it("expires access tokens after 3599 s of server clock", async () => {
-    server.clock.advance(3_598_000);
+    server.context.clock.advance(3_598_000);
     expect((await get("/me")).status).toBe(200);
-    server.clock.advance(1_000);
+    server.context.clock.advance(1_000);
     const response = await get("/me");
     expect(response.status).toBe(401);
     expect(((await response.json()) as GraphErrorBody).error.message).toBe(
@@ -83,10 +78,10 @@ describe("Graph /me and drive items", () => {
   });
 
   it("honours the early-expiry fault, even for tokens issued before it was turned on", async () => {
-    server.faults.microsoftAccessTokenLifetimeMs = 60_000;
-    server.clock.advance(59_000);
+    server.faults.setConfig({ accessTokenLifetimeMs: { microsoft: 60_000 } });
+    server.context.clock.advance(59_000);
     expect((await get("/me")).status).toBe(200);
-    server.clock.advance(1_000);
+    server.context.clock.advance(1_000);
     const response = await get("/me/drive/root/children");
     expect(response.status).toBe(401);
     expect(((await response.json()) as GraphErrorBody).error.code).toBe(
@@ -135,8 +130,8 @@ describe("Graph /me and drive items", () => {
     const response = await get(`/me/drive/items/${ids.songA}`);
     expect(response.status).toBe(200);
     const item = (await response.json()) as DriveItem;
-    const file = server.library.get(ids.songA) as FileItem;
-    const bytes = server.library.bytes(file);
+    const file = server.context.library.get(ids.songA) as FileItem;
+    const bytes = server.context.library.bytes(file);
     expect(item).toMatchObject({
       id: ids.songA,
       name: "a.mp3",
@@ -227,7 +222,7 @@ describe("Graph /me and drive items", () => {
   it("serves the root under /me/drive/root and the `root` alias", async () => {
     const root = (await (await get("/me/drive/root")).json()) as DriveItem;
     expect(root).toMatchObject({
-      id: server.library.rootId,
+      id: server.context.library.rootId,
       name: "root",
       root: {},
       folder: { childCount: 3 },

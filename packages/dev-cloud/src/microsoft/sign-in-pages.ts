@@ -1,5 +1,6 @@
 import type { ServerResponse } from "node:http";
 import type { DevUser } from "../context.js";
+import { escapeHtml, renderHtmlPage, sendHtml } from "../html.js";
 import type { AuthorizeRequest } from "./authorize-request.js";
 import {
   describeIdentityError,
@@ -18,16 +19,6 @@ const SCOPE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   email: "View your email address",
   offline_access: "Maintain access to data you have given it access to",
 };
-
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&#39;");
-}
 
 /**
  * The consent page: a form that posts every original parameter back as a
@@ -102,14 +93,8 @@ export function renderSignInErrorPage(error: IdentityError, stamp: IdentityError
  * @param status - 200 for consent, 400 for an error page.
  * @param html - The document.
  */
-export function sendHtml(response: ServerResponse, status: number, html: string): void {
-  response.writeHead(status, {
-    "Content-Type": "text/html; charset=utf-8",
-    "Content-Length": Buffer.byteLength(html),
-    "Cache-Control": "no-store",
-    "X-Frame-Options": "DENY",
-  });
-  response.end(html);
+export function sendSignInPage(response: ServerResponse, status: number, html: string): void {
+  sendHtml(response, status, html, { "X-Frame-Options": "DENY" });
 }
 
 function scopeTitle(scope: string): string {
@@ -117,12 +102,5 @@ function scopeTitle(scope: string): string {
 }
 
 function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><title>${escapeHtml(title)}</title><meta name="referrer" content="no-referrer"></head>
-<body>
-${body}
-</body>
-</html>
-`;
+  return renderHtmlPage({ title, body, head: ['<meta name="referrer" content="no-referrer">'] });
 }

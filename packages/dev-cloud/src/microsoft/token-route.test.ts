@@ -1,17 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TEST_CLIENT_ID } from "./test-support/fake-context.js";
-import {
-  type MicrosoftTestServer,
-  startMicrosoftTestServer,
-} from "./test-support/microsoft-test-server.js";
 import {
   graphGet,
   obtainCode,
   postToken,
   REDIRECT_URI,
   signIn,
+  TEST_CLIENT_ID,
+  TEST_USERS,
   type TokenResponseBody,
-} from "./test-support/sign-in-flow.js";
+} from "../test-support/microsoft-sign-in.js";
+import { startTestServer, type TestServer } from "../test-support/test-server.js";
 
 const HOUR = 60 * 60 * 1000;
 
@@ -29,10 +27,10 @@ function decodeClaims(jwt: string): Record<string, unknown> {
 }
 
 describe("Microsoft token endpoint", () => {
-  let server: MicrosoftTestServer;
+  let server: TestServer;
 
   beforeEach(async () => {
-    server = await startMicrosoftTestServer();
+    server = await startTestServer({ users: TEST_USERS });
   });
 
   afterEach(async () => {
@@ -156,7 +154,7 @@ describe("Microsoft token endpoint", () => {
 
   it("refuses a code older than 10 minutes of server clock with AADSTS70008", async () => {
     const { code, verifier } = await obtainCode(server.url);
-    server.clock.advance(10 * 60 * 1000);
+    server.context.clock.advance(10 * 60 * 1000);
     await expectIdentityError(await redeem(code, verifier), 400, "invalid_grant", 70008);
   });
 
@@ -211,12 +209,12 @@ describe("Microsoft token endpoint", () => {
 
     it("keeps the 24 h SPA window of the original grant across rotations", async () => {
       const first = await signIn(server.url);
-      server.clock.advance(23 * HOUR);
+      server.context.clock.advance(23 * HOUR);
       const at23h = await refresh(first.refresh_token ?? "");
       expect(at23h.status).toBe(200);
       const rotated = ((await at23h.json()) as TokenResponseBody).refresh_token ?? "";
 
-      server.clock.advance(HOUR + 60_000); // 24 h + 1 min after the sign-in
+      server.context.clock.advance(HOUR + 60_000); // 24 h + 1 min after the sign-in
       const body = await expectIdentityError(await refresh(rotated), 400, "invalid_grant", 700084);
       expect(body.error_description).toContain("fixed, limited lifetime of 1.00:00:00");
       expect(body.error_description).toContain("The token was issued on 2026-01-15T12:00:00.000Z");

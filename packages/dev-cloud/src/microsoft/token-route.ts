@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DevCloudContext } from "../context.js";
+import { readFormBody } from "../form-body.js";
 import { sendJson } from "../http-response.js";
+import { mintJwtShapedToken } from "../oauth/jwt-shape.js";
+import { isWellFormedPkceValue, verifierMatches } from "../oauth/pkce.js";
 import type { RouteHandler } from "../router.js";
-import { readFormBody } from "./form-body.js";
 import { type IdentityError, missingParameter, sendIdentityError } from "./identity-error.js";
-import { mintJwtShapedToken } from "./jwt-shape.js";
-import { isWellFormedVerifier, verifierMatches } from "./pkce.js";
 import { formatLongScopes, parseScopes } from "./scopes.js";
 import { CONSUMERS_TENANT_ID, isKnownTenant } from "./tenant.js";
 import {
@@ -101,7 +101,7 @@ function redeemCode(
     if ((fields.get(name) ?? "") === "") return { kind: "error", error: missingParameter(name) };
   }
   const verifier = fields.get("code_verifier") ?? "";
-  if (!isWellFormedVerifier(verifier)) {
+  if (!isWellFormedPkceValue(verifier)) {
     return fail("invalid_request", 501491, "Invalid size of Code_Verifier parameter.");
   }
   const redemption = tokens.redeemCode(fields.get("code") ?? "");

@@ -1,5 +1,6 @@
 import type { DevCloudContext, DevUser } from "../context.js";
-import { mintJwtShapedToken } from "./jwt-shape.js";
+import { mintJwtShapedToken } from "../oauth/jwt-shape.js";
+import type { PkceMethod } from "../oauth/pkce.js";
 import type { GraphScope, ScopeSet } from "./scopes.js";
 import { CONSUMERS_TENANT_ID } from "./tenant.js";
 
@@ -25,7 +26,7 @@ export interface AuthorizationCodeRecord {
   grant: Grant;
   redirectUri: string;
   codeChallenge: string;
-  codeChallengeMethod: "S256" | "plain";
+  codeChallengeMethod: PkceMethod;
   issuedAt: number;
   redeemed: boolean;
 }

@@ -1,5 +1,23 @@
+/**
+ * The browser side of Microsoft sign-in and Graph calls, over real HTTP
+ * against a `startTestServer` server.
+ */
 import { createHash, randomBytes } from "node:crypto";
-import { TEST_CLIENT_ID } from "./fake-context.js";
+import type { DevUser } from "../context.js";
+import { DEV_OAUTH_CLIENTS } from "../create-context.js";
+import { parseConsentForm } from "./consent-form.js";
+
+/** The registered Microsoft client id. */
+export const TEST_CLIENT_ID = DEV_OAUTH_CLIENTS.microsoft.clientId;
+
+/**
+ * The users the Microsoft tests sign in as: ids unlike anything in the name
+ * or email, so a route that sends the wrong one back is caught.
+ */
+export const TEST_USERS: readonly DevUser[] = [
+  { id: "alex-0001", displayName: "Alex Example", email: "alex@example.com" },
+  { id: "sam-0002", displayName: "Sam Sample", email: "sam@example.com" },
+];
 
 /** The page that signs in, as a browser would report it in `Origin`. */
 export const APP_ORIGIN = "http://localhost:5173";
@@ -36,42 +54,6 @@ export function authorizeUrl(
   return `${baseUrl}/microsoft/${tenant}/oauth2/v2.0/authorize?${query}`;
 }
 
-/** The consent form as a browser would submit it. */
-export interface ConsentForm {
-  action: string;
-  hidden: URLSearchParams;
-  userIds: string[];
-  checkedUserId: string | undefined;
-  decisions: string[];
-}
-
-/** Reads the consent page's form: action, hidden fields, user radios and decision buttons. */
-export function parseConsentForm(html: string): ConsentForm {
-  const decodeEntities = (text: string) =>
-    text
-      .replaceAll("&quot;", '"')
-      .replaceAll("&#39;", "'")
-      .replaceAll("&lt;", "<")
-      .replaceAll("&gt;", ">")
-      .replaceAll("&amp;", "&");
-  const action = /<form method="post" action="([^"]*)">/.exec(html)?.[1];
-  if (action === undefined) throw new Error("no consent form in the page");
-  const hidden = new URLSearchParams();
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
-    hidden.append(decodeEntities(match[1] ?? ""), decodeEntities(match[2] ?? ""));
-  }
-  const radios = [...html.matchAll(/<input type="radio" name="user" value="([^"]*)"( checked)?>/g)];
-  return {
-    action: decodeEntities(action),
-    hidden,
-    userIds: radios.map((match) => decodeEntities(match[1] ?? "")),
-    checkedUserId: radios.find((match) => match[2] !== undefined)?.[1],
-    decisions: [...html.matchAll(/<button type="submit" name="decision" value="([^"]*)">/g)].map(
-      (match) => match[1] ?? "",
-    ),
-  };
-}
-
 /** Loads the consent page and posts the form back with a user and a decision. Does not follow the redirect. */
 export async function consent(
   baseUrl: string,
@@ -83,7 +65,7 @@ export async function consent(
   if (page.status !== 200) throw new Error(`consent page answered ${page.status}`);
   const form = parseConsentForm(await page.text());
   const fields = new URLSearchParams(form.hidden);
-  fields.set("user", userId ?? form.checkedUserId ?? "");
+  fields.set("user", userId ?? form.checkedUser ?? "");
   fields.set("decision", decision);
   return fetch(`${baseUrl}${form.action}`, { method: "POST", body: fields, redirect: "manual" });
 }

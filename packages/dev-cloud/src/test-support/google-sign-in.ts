@@ -1,52 +1,11 @@
+/**
+ * The browser and app side of Google sign-in, over real HTTP against a
+ * `startTestServer` server: consent page, form submission, code
+ * exchange.
+ */
 import { createHash } from "node:crypto";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { sendError } from "../../http-response.js";
-import { Router } from "../../router.js";
-import { registerGoogleRoutes } from "../google-routes.js";
-import { createFakeContext, FAKE_CLIENTS, type FakeContext } from "./fake-context.js";
-
-/** A real HTTP server on 127.0.0.1 with only the Google routes, over a fake context. */
-export interface GoogleTestServer {
-  url: string;
-  context: FakeContext;
-  close(): Promise<void>;
-}
-
-/** Starts the server. Dispatch mirrors `server.ts` (404/405), without CORS. */
-export async function startGoogleTestServer(): Promise<GoogleTestServer> {
-  const context = createFakeContext();
-  const router = new Router();
-  registerGoogleRoutes(router, context);
-  const server = createServer((request, response) => {
-    const method = request.method ?? "GET";
-    const url = new URL(request.url ?? "/", `http://${request.headers.host ?? "localhost"}`);
-    const match = router.match(method, url.pathname);
-    if (match.kind === "found") {
-      Promise.resolve(match.handler(request, response, { url, params: match.params })).catch(
-        (error: unknown) => sendError(response, 500, "internal", String(error)),
-      );
-    } else if (match.kind === "method-not-allowed") {
-      sendError(response, 405, "method_not_allowed", "Method not allowed.", {
-        Allow: match.allowed.join(", "),
-      });
-    } else {
-      sendError(response, 404, "not_found", "No route.");
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  context.setOrigin(url);
-  return {
-    url,
-    context,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
+import { DEV_OAUTH_CLIENTS } from "../create-context.js";
+import { parseConsentForm } from "./consent-form.js";
 
 /** The test app's redirect URI (never contacted; the test reads `Location`). */
 export const REDIRECT_URI = "http://127.0.0.1:5173/callback";
@@ -54,39 +13,6 @@ export const REDIRECT_URI = "http://127.0.0.1:5173/callback";
 export const VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 /** Scopes the player asks for. */
 export const PLAYER_SCOPES = "openid email profile https://www.googleapis.com/auth/drive.readonly";
-
-/** What the consent page's form holds. */
-export interface ConsentForm {
-  action: string;
-  method: string;
-  hidden: Array<[string, string]>;
-  users: string[];
-  decisions: string[];
-}
-
-/** Reads the consent page's form the way a browser would see it. */
-export function parseConsentForm(html: string): ConsentForm {
-  const form = /<form method="([^"]+)" action="([^"]+)">/.exec(html);
-  const hidden = [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(
-    (match): [string, string] => [decodeHtml(match[1] ?? ""), decodeHtml(match[2] ?? "")],
-  );
-  const users = [...html.matchAll(/<input type="radio" name="user" value="([^"]+)"/g)].map((m) =>
-    decodeHtml(m[1] ?? ""),
-  );
-  const decisions = [
-    ...html.matchAll(/<button type="submit" name="decision" value="([^"]+)"/g),
-  ].map((m) => m[1] ?? "");
-  return { method: form?.[1] ?? "", action: decodeHtml(form?.[2] ?? ""), hidden, users, decisions };
-}
-
-function decodeHtml(text: string): string {
-  return text
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&");
-}
 
 /** Options of {@link authorizeOverHttp}. */
 export interface AuthorizeOptions {
@@ -112,7 +38,7 @@ export async function authorizeOverHttp(
 ): Promise<URL> {
   const verifier = options.verifier ?? VERIFIER;
   const query = new URLSearchParams({
-    client_id: FAKE_CLIENTS.google.clientId,
+    client_id: DEV_OAUTH_CLIENTS.google.clientId,
     redirect_uri: REDIRECT_URI,
     response_type: "code",
     scope: options.scope ?? PLAYER_SCOPES,
@@ -173,8 +99,8 @@ export function exchangeCode(
   return postForm(base, "/google/token", {
     grant_type: "authorization_code",
     code,
-    client_id: FAKE_CLIENTS.google.clientId,
-    client_secret: FAKE_CLIENTS.google.clientSecret,
+    client_id: DEV_OAUTH_CLIENTS.google.clientId,
+    client_secret: DEV_OAUTH_CLIENTS.google.clientSecret,
     redirect_uri: REDIRECT_URI,
     code_verifier: VERIFIER,
     ...overrides,
