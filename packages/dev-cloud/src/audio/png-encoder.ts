@@ -47,7 +47,7 @@ export function encodePalettePng(
     SIGNATURE,
     pngChunk("IHDR", header),
     pngChunk("PLTE", Uint8Array.from(palette.flat())),
-    pngChunk("IDAT", deflateSync(scanlines, { level: 9 })),
+    pngChunk("IDAT", deflateSync(scanlines, { level: 6 })),
     pngChunk("IEND", new Uint8Array(0)),
   ]);
 }

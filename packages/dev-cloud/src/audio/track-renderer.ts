@@ -27,8 +27,8 @@ export interface TrackRendererOptions {
   toneBankDirectory?: string;
 }
 
-/** Embedded covers kept at once; a cover is a few KB and albums repeat across their tracks. */
-const COVER_CACHE_LIMIT = 256;
+/** Embedded covers kept at once: about 1.2 KB each, and a 10,000-track library has ~1,000 albums. */
+const COVER_CACHE_LIMIT = 4_096;
 
 const TAGGERS: Readonly<
   Record<BankFormat, (untagged: Uint8Array, tags: TrackTags) => TaggedAudio>
