@@ -82,6 +82,20 @@ describe("AuthService.getAccessToken", () => {
     expect(tokenPosts(server)).toHaveLength(1);
   });
 
+  it("forceRefresh refreshes a token that still looks valid, once for all forced callers", async () => {
+    const { auth, account, server } = await signedIn("google");
+    const refused = await auth.getAccessToken(account.id);
+    const forced = await Promise.all(
+      Array.from({ length: 10 }, () => auth.getAccessToken(account.id, { forceRefresh: true })),
+    );
+    expect(new Set(forced).size).toBe(1);
+    expect(forced[0]).not.toBe(refused);
+    expect(tokenPosts(server)).toHaveLength(1);
+    // Without the flag, the fresh token is served from the vault.
+    expect(await auth.getAccessToken(account.id)).toBe(forced[0]);
+    expect(tokenPosts(server)).toHaveLength(1);
+  });
+
   it("keeps flights of different accounts apart", async () => {
     const { auth, account, server, clock } = await signedIn("google");
     const samCode = server.addPerson({ subject: "p2", name: "Sam", email: "sam@example.com" });

@@ -225,20 +225,22 @@ export class AuthService {
   /**
    * A valid access token for the account, refreshed when it expires within the
    * skew (60 s). Concurrent callers for one account share one refresh.
+   * Pass `{ forceRefresh: true }` when the provider refused the token (401):
+   * it is refreshed even though it looked valid.
    *
    * @throws PlayerError `auth/unknown-account`; `auth/session-expired` (fatal
    *   for the account, also emitted as `auth:session-expired`) when the
    *   provider refused the refresh token; `auth/refresh-failed` (retryable for
    *   network trouble, 5xx and 429); `auth/storage-failed`.
    */
-  getAccessToken(accountId: AccountId): Promise<string> {
+  getAccessToken(accountId: AccountId, options: { forceRefresh?: boolean } = {}): Promise<string> {
     try {
       this.#checkAlive();
       requireString(accountId, "accountId");
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.#refresher.getAccessToken(accountId);
+    return this.#refresher.getAccessToken(accountId, options.forceRefresh === true);
   }
 
   /**

@@ -40,9 +40,16 @@ export class TokenRefresher {
     this.#options = options;
   }
 
-  /** A valid access token; concurrent callers for one account share the work. */
-  getAccessToken(accountId: AccountId): Promise<string> {
-    return this.#flights.run(accountId, () => this.#validAccessToken(accountId));
+  /**
+   * A valid access token; concurrent callers for one account share the work.
+   * `forceRefresh` (the provider just refused the token) refreshes even if
+   * the token looks valid; forced callers share one refresh too.
+   */
+  async getAccessToken(accountId: AccountId, forceRefresh = false): Promise<string> {
+    if (!forceRefresh) return this.#flights.run(accountId, () => this.#validAccessToken(accountId));
+    // A flight under way may hand out the very token that was refused: let it land first.
+    await this.settled(accountId);
+    return this.#flights.run(accountId, () => this.#validAccessToken(accountId, true));
   }
 
   /** Resolves once the account's operation under way (if any) has settled, whatever its outcome. */
@@ -50,13 +57,15 @@ export class TokenRefresher {
     await this.#flights.get(accountId)?.catch(() => undefined);
   }
 
-  async #validAccessToken(accountId: AccountId): Promise<string> {
+  async #validAccessToken(accountId: AccountId, forceRefresh = false): Promise<string> {
     const { vault, now, skewMs } = this.#options;
     const account = await vault.getAccount(accountId);
     if (account === undefined) throw unknownAccount(accountId);
     if (account.status === "needs-sign-in") throw sessionExpired(account, undefined);
     const tokens = await vault.readTokens(accountId);
-    if (tokens !== undefined && tokens.expiresAt - skewMs > now()) return tokens.accessToken;
+    if (!forceRefresh && tokens !== undefined && tokens.expiresAt - skewMs > now()) {
+      return tokens.accessToken;
+    }
     // Without a refresh token the session ends with its access token.
     if (tokens?.refreshToken === undefined) return this.#expireSession(account, undefined);
     return this.#refresh(account, tokens.refreshToken, tokens.scope);

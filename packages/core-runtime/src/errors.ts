@@ -64,6 +64,28 @@ export interface PlayerErrorCodes {
   "auth/provider-not-configured": true;
   /** The token store (IndexedDB, WebCrypto) failed; the original error is the `cause`. */
   "auth/storage-failed": true;
+  /** The browser refused to store more library data (QuotaExceededError); free space and retry. */
+  "library/quota-exceeded": true;
+  /** The library database was closed (deleted, or closed for an upgrade by another tab); reopen the player. */
+  "library/database-closed": true;
+  /** Another tab holds the library database at another version, so it cannot be opened or upgraded. */
+  "library/blocked": true;
+  /** Any other library storage failure (IndexedDB, Dexie); the original error is the `cause`. */
+  "library/storage-failed": true;
+  /** No playlist, entry or track has this id. */
+  "library/not-found": true;
+  /** A sync job was stopped through its AbortSignal; the next job resumes from the stored cursor. */
+  "sync/cancelled": true;
+  /** The provider refused the access token even after one refresh. */
+  "sync/unauthorized": true;
+  /** The provider refused access (403) for a reason other than rate limiting. */
+  "sync/access-denied": true;
+  /** The provider answered with a body the connector cannot read. */
+  "sync/invalid-response": true;
+  /** The provider no longer honours the stored cursor; the job restarts a full listing. */
+  "sync/resync-required": true;
+  /** Storing a batch in the library failed; the original error is the `cause`. */
+  "sync/target-failed": true;
 }
 
 /** A stable, namespaced error code such as `http/timeout`. */

@@ -81,6 +81,79 @@ export interface AuthSessionExpiredData {
   provider: AuthProviderId;
 }
 
+/** Which part of a sync job is running: listing everything, or reading changes since the last sync. */
+export type SyncPhase = "full" | "incremental";
+
+/** Payload of `sync:start`: a sync job began for an account. */
+export interface SyncStartData {
+  accountId: string;
+  provider: AuthProviderId;
+  /** The phase the job starts in (`full` for a first sync, a resync, or a resumed full listing). */
+  phase: SyncPhase;
+  /** True when the job continues a stored cursor instead of starting from scratch. */
+  resumed: boolean;
+}
+
+/** Payload of `sync:progress`, sent after every stored page. */
+export interface SyncProgressData {
+  accountId: string;
+  provider: AuthProviderId;
+  phase: SyncPhase;
+  /** Audio and lyrics files (and deletions) seen by this job so far. */
+  discovered: number;
+  /** Of those, how many are stored in the library. */
+  processed: number;
+  /** Files skipped because they could not be placed (e.g. their folder vanished). */
+  failed: number;
+  /** Estimated milliseconds left, or `null` when the provider gives nothing to estimate from. */
+  estimatedMsLeft: number | null;
+}
+
+/** Payload of `sync:end`: a job finished or was cancelled; its totals. */
+export interface SyncEndData {
+  accountId: string;
+  provider: AuthProviderId;
+  /** `completed`: the library matches the cloud as of the job's end; `cancelled`: stopped, resumable. */
+  outcome: "completed" | "cancelled";
+  added: number;
+  updated: number;
+  removed: number;
+  /** Tracks whose content changed and wait for their tags. */
+  needsTags: number;
+  /** Whether the job ran (or finished) a full listing. */
+  fullListing: boolean;
+  durationMs: number;
+}
+
+/** Payload of `sync:error`: a job stopped on an error; the stored cursor lets the next job resume. */
+export interface SyncErrorData {
+  accountId: string;
+  provider: AuthProviderId;
+  error: PlayerErrorData;
+}
+
+/**
+ * Payload of `library:tracks-changed`: tracks were added, changed or removed.
+ * Writes in one turn are coalesced into one event.
+ */
+export interface LibraryTracksChangedData {
+  added: number;
+  updated: number;
+  removed: number;
+  /** Keys of the tracks concerned, at most 500 (see `keysTruncated`). */
+  keys: string[];
+  /** True when more tracks changed than `keys` lists: refresh whole views. */
+  keysTruncated: boolean;
+  /** Accounts whose tracks changed. */
+  accountIds: string[];
+}
+
+/** Payload of `library:playlists-changed`: playlists were created, renamed, edited or deleted. */
+export interface LibraryPlaylistsChangedData {
+  /** Ids of the playlists concerned (deleted ones included). */
+  playlistIds: string[];
+}
+
 /**
  * Every event of the player, by name (`domain:what`). Inside the worker they
  * travel on one {@link EventBus}; the names in {@link UI_EVENT_NAMES} are also
@@ -96,6 +169,12 @@ export type PlayerEventMap = {
   "auth:signed-in": AuthSignedInData;
   "auth:signed-out": AuthSignedOutData;
   "auth:session-expired": AuthSessionExpiredData;
+  "library:tracks-changed": LibraryTracksChangedData;
+  "library:playlists-changed": LibraryPlaylistsChangedData;
+  "sync:start": SyncStartData;
+  "sync:progress": SyncProgressData;
+  "sync:end": SyncEndData;
+  "sync:error": SyncErrorData;
 };
 
 /** Any event name of the player. */
@@ -111,6 +190,12 @@ export const UI_EVENT_NAMES = Object.freeze([
   "auth:signed-in",
   "auth:signed-out",
   "auth:session-expired",
+  "library:tracks-changed",
+  "library:playlists-changed",
+  "sync:start",
+  "sync:progress",
+  "sync:end",
+  "sync:error",
 ] as const satisfies readonly PlayerEventName[]);
 
 /** Names of the events the page can receive. */

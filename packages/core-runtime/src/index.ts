@@ -38,11 +38,18 @@ export {
   type ConfigChangedData,
   type DiagnosticsTickData,
   type EventEnvelope,
+  type LibraryPlaylistsChangedData,
+  type LibraryTracksChangedData,
   type LogData,
   type PlayerEventMap,
   type PlayerEventName,
   type RuntimeErrorData,
   type RuntimeReadyData,
+  type SyncEndData,
+  type SyncErrorData,
+  type SyncPhase,
+  type SyncProgressData,
+  type SyncStartData,
   UI_EVENT_NAMES,
   type UiEventMap,
   type UiEventName,
@@ -67,3 +74,9 @@ export {
   RUNTIME_CONFIG_RULES,
 } from "./player-config.js";
 export { REDACTED, redact, redactText } from "./redact.js";
+export type {
+  AccessTokenOptions,
+  StorageProvider,
+  StorageReadOptions,
+  TokenSource,
+} from "./storage-provider.js";

@@ -89,48 +89,10 @@ describe("EventForwarder", () => {
       silentForMs: 0,
       message: "page-only",
     });
-    // Events of other domains travel on the same bus but stay in the worker.
-    bus.emit("sync:progress" as never, { done: 1 } as never);
-    const payloads: { [K in (typeof UI_EVENT_NAMES)[number]]: PlayerEventMap[K] } = {
-      "runtime:ready": { version: "1", startupMs: 0 },
-      "runtime:error": {
-        source: "test",
-        error: {
-          name: "PlayerError",
-          code: "runtime/internal",
-          message: "x",
-          fatal: false,
-          retryable: false,
-        },
-      },
-      "runtime:config-changed": {
-        config: {
-          log: { level: "warn", forwardLevel: "warn" },
-          http: {
-            timeoutMs: 1,
-            retries: 0,
-            backoffBaseMs: 0,
-            backoffMaxMs: 0,
-            maxRetryAfterMs: 0,
-          },
-          events: IMMEDIATE,
-        },
-      },
-      "runtime:log": { record: { level: "warn", scope: "t", message: "m", time: 0 } },
-      "diagnostics:tick": tick(0),
-      "auth:signed-in": {
-        account: {
-          id: "google:1",
-          provider: "google",
-          displayName: "Alex",
-          email: "a@example.com",
-          status: "signed-in",
-        },
-      },
-      "auth:signed-out": { accountId: "google:1" },
-      "auth:session-expired": { accountId: "microsoft:2", provider: "microsoft" },
-    };
-    for (const name of UI_EVENT_NAMES) bus.emit(name, payloads[name] as never);
+    // Events the page does not get travel on the same bus but stay in the worker.
+    bus.emit("worker:internal" as never, { done: 1 } as never);
+    // The forwarder never looks inside payloads, so a marker per event is enough here.
+    for (const name of UI_EVENT_NAMES) bus.emit(name, { probe: name } as never);
 
     await afterQueuedMicrotasks();
 

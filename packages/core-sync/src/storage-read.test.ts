@@ -1,0 +1,23 @@
+import { type DevCloud, startDevCloud } from "@player/dev-cloud";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHarness, PROVIDERS } from "./test-support/sync-harness.js";
+
+describe.each(PROVIDERS)("StorageProvider.readRange (%s)", (provider) => {
+  let cloud: DevCloud;
+  beforeAll(async () => {
+    cloud = await startDevCloud({ tracks: 2 });
+  });
+  afterAll(async () => {
+    await cloud.close();
+  });
+
+  it("reads the exact bytes of a range of a synced file", async () => {
+    const harness = await createHarness(cloud, provider);
+    await harness.sync();
+    const [file] = harness.target.list(harness.account.accountId);
+    const item = file === undefined ? undefined : cloud.context.library.get(file.remoteId);
+    if (file === undefined || item?.kind !== "file") throw new Error("nothing synced");
+    const { bytes } = await harness.connector.readRange(file.remoteId, { start: 3, end: 18 });
+    expect([...bytes]).toEqual([...cloud.context.library.bytes(item).subarray(3, 19)]);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Signs in to a running dev-cloud over real HTTP, as the browser and the
+ * player would (consent form, code exchange with PKCE), and hands the tokens
+ * out through a {@link TokenSource} that refreshes with the refresh token.
+ * Adapted from dev-cloud's own test-support (which is not exported).
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { AccessTokenOptions, AuthProviderId, TokenSource } from "@player/core-runtime";
+import { DEV_OAUTH_CLIENTS } from "@player/dev-cloud";
+
+const GOOGLE_REDIRECT = "http://127.0.0.1:5173/callback";
+const MICROSOFT_ORIGIN = "http://localhost:5173";
+const MICROSOFT_REDIRECT = `${MICROSOFT_ORIGIN}/auth/callback`;
+
+/** A signed-in test account: its id and a refreshing token source. */
+export interface TestAccount {
+  accountId: string;
+  provider: AuthProviderId;
+  tokens: TestTokenSource;
+}
+
+/** Tokens from a real sign-in; `forceRefresh` uses the refresh token. Counts refreshes. */
+export class TestTokenSource implements TokenSource {
+  refreshes = 0;
+  #access: string;
+  #refresh: string;
+  #pending: Promise<string> | undefined;
+
+  constructor(
+    private readonly refreshWith: (
+      refreshToken: string,
+    ) => Promise<{ access: string; refresh?: string }>,
+    access: string,
+    refresh: string,
+  ) {
+    this.#access = access;
+    this.#refresh = refresh;
+  }
+
+  async getAccessToken(_accountId: string, options: AccessTokenOptions = {}): Promise<string> {
+    if (options.forceRefresh !== true) return this.#access;
+    this.#pending ??= this.refreshWith(this.#refresh)
+      .then(({ access, refresh }) => {
+        this.refreshes++;
+        this.#access = access;
+        if (refresh !== undefined) this.#refresh = refresh;
+        return access;
+      })
+      .finally(() => {
+        this.#pending = undefined;
+      });
+    return this.#pending;
+  }
+}
+
+function pkce(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+}
+
+/** Loads a consent page, submits its form with "allow" for the first user, returns the code. */
+async function consent(base: string, authorizeUrl: string): Promise<string> {
+  const page = await fetch(authorizeUrl);
+  if (page.status !== 200) throw new Error(`consent page answered ${page.status}`);
+  const html = await page.text();
+  const form = /<form method="([^"]+)" action="([^"]*)">/.exec(html);
+  if (form === null) throw new Error("no consent form");
+  const fields = new URLSearchParams();
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
+    fields.append(decode(match[1] ?? ""), decode(match[2] ?? ""));
+  }
+  const user = /<input type="radio" name="user" value="([^"]*)"/.exec(html)?.[1] ?? "";
+  fields.set("user", decode(user));
+  fields.set("decision", "allow");
+  const submitted = await fetch(new URL(decode(form[2] ?? ""), base), {
+    method: "POST",
+    body: fields,
+    redirect: "manual",
+  });
+  const code = new URL(submitted.headers.get("location") ?? "http://x/").searchParams.get("code");
+  if (code === null) throw new Error(`consent answered ${submitted.status} without a code`);
+  return code;
+}
+
+function decode(text: string): string {
+  return text
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#39;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+}
+
+async function postForm(
+  url: string,
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+) {
+  const response = await fetch(url, { method: "POST", headers, body: new URLSearchParams(fields) });
+  const body = (await response.json()) as Record<string, unknown>;
+  if (response.status !== 200)
+    throw new Error(`token endpoint answered ${response.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Signs in to the dev-cloud's Google with Drive read access. */
+export async function signInGoogle(base: string): Promise<TestAccount> {
+  const { verifier, challenge } = pkce();
+  const client = DEV_OAUTH_CLIENTS.google;
+  const query = new URLSearchParams({
+    client_id: client.clientId,
+    redirect_uri: GOOGLE_REDIRECT,
+    response_type: "code",
+    scope: "openid email profile https://www.googleapis.com/auth/drive.readonly",
+    state: "s",
+    access_type: "offline",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  });
+  const code = await consent(base, `${base}/google/o/oauth2/v2/auth?${query}`);
+  const secret = { client_id: client.clientId, client_secret: client.clientSecret ?? "" };
+  const body = await postForm(`${base}/google/token`, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: GOOGLE_REDIRECT,
+    code_verifier: verifier,
+    ...secret,
+  });
+  const tokens = new TestTokenSource(
+    async (refreshToken) => {
+      const refreshed = await postForm(`${base}/google/token`, {
+        grant_type: "refresh_token",
+        refresh_token: refreshToken,
+        ...secret,
+      });
+      return { access: String(refreshed.access_token) };
+    },
+    String(body.access_token),
+    String(body.refresh_token),
+  );
+  return { accountId: "google:alex", provider: "google", tokens };
+}
+
+/** Signs in to the dev-cloud's Microsoft identity platform with Files.Read. */
+export async function signInMicrosoft(base: string): Promise<TestAccount> {
+  const { verifier, challenge } = pkce();
+  const clientId = DEV_OAUTH_CLIENTS.microsoft.clientId;
+  const query = new URLSearchParams({
+    client_id: clientId,
+    response_type: "code",
+    redirect_uri: MICROSOFT_REDIRECT,
+    scope: "Files.Read offline_access openid profile",
+    state: "s",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+  });
+  const code = await consent(base, `${base}/microsoft/common/oauth2/v2.0/authorize?${query}`);
+  const tokenUrl = `${base}/microsoft/common/oauth2/v2.0/token`;
+  const origin = { Origin: MICROSOFT_ORIGIN };
+  const body = await postForm(
+    tokenUrl,
+    {
+      client_id: clientId,
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: MICROSOFT_REDIRECT,
+      code_verifier: verifier,
+    },
+    origin,
+  );
+  const tokens = new TestTokenSource(
+    async (refreshToken) => {
+      const refreshed = await postForm(
+        tokenUrl,
+        { client_id: clientId, grant_type: "refresh_token", refresh_token: refreshToken },
+        origin,
+      );
+      const access = String(refreshed.access_token);
+      return typeof refreshed.refresh_token === "string"
+        ? { access, refresh: refreshed.refresh_token }
+        : { access };
+    },
+    String(body.access_token),
+    String(body.refresh_token),
+  );
+  return { accountId: "microsoft:alex", provider: "microsoft", tokens };
+}
