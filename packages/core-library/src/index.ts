@@ -1,6 +1,32 @@
-export type { Track } from "./track.js";
-export type { TrackIdentity, TrackKey } from "./track-identity.js";
-export { parseTrackKey, trackKey } from "./track-identity.js";
+export type {
+  LibraryAlbum,
+  LibraryArtist,
+  LibraryFolder,
+  ListQuery,
+} from "./catalog-query.js";
+export { MAX_CHANGED_KEYS } from "./change-notifier.js";
+export type { FileNameTags } from "./file-name-tags.js";
+export {
+  LIBRARY_DATABASE_NAME,
+  LibraryDatabase,
+  type LibraryIndexedDb,
+} from "./library-database.js";
+export { toLibraryError } from "./library-errors.js";
+export type {
+  ArtworkRecord,
+  CacheEntryRecord,
+  SessionSnapshot,
+  TrackSnapshot,
+} from "./library-records.js";
+export { LIBRARY_SCHEMA, LIBRARY_SCHEMA_VERSION, type SchemaVersion } from "./library-schema.js";
+export {
+  type LibraryCounts,
+  LibraryService,
+  type LibraryServiceOptions,
+} from "./library-service.js";
+export type { Playlist, PlaylistEntry } from "./playlist-store.js";
+export type { SearchHit, SearchPage } from "./search-coordinator.js";
+export type { MatchKind } from "./search-index.js";
 export type {
   ProviderTags,
   RemoteFile,
@@ -9,3 +35,8 @@ export type {
   SyncCursor,
   SyncTarget,
 } from "./sync-contract.js";
+export type { TagSource, Track } from "./track.js";
+export type { TrackLyrics } from "./track-assets.js";
+export type { TrackIdentity, TrackKey } from "./track-identity.js";
+export { parseTrackKey, trackKey } from "./track-identity.js";
+export type { Page, TrackFilter, TrackQuery, TrackSort } from "./track-query.js";

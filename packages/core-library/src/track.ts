@@ -1,8 +1,15 @@
 import type { TrackKey } from "./track-identity.js";
 
 /**
- * One playable file in the library. Its identity is the pair (account, remote
- * file id), folded into {@link Track.key}; tags may change without changing it.
+ * Where a track's tags come from: its file name and folders (`file-name`), the
+ * provider's listing (`provider`), or the file's own tags (`file`).
+ */
+export type TagSource = "file-name" | "provider" | "file";
+
+/**
+ * One playable file in the library, as the page sees it (plain data). Its
+ * identity is the pair (account, remote file id), folded into {@link Track.key};
+ * renames, moves and tag changes never change it.
  */
 export interface Track {
   /** Primary key, from `trackKey(accountId, remoteId)`. */
@@ -11,16 +18,24 @@ export interface Track {
   accountId: string;
   /** The provider's id for the file (Drive file id, OneDrive item id). */
   remoteId: string;
-  /** The file's name in the cloud, used for the title until tags are read. */
+  /** The file's name in the cloud. */
   fileName: string;
+  /** Key of the containing folder (see `LibraryFolder.id`). */
+  folderId: string;
+  /** Path of the containing folder, e.g. `/Music/Artist/Album`. */
+  folderPath: string;
   /** Title from the tags, or derived from the file name. */
   title: string;
   /** Track artist; empty when unknown. */
   artist: string;
   /** Album title; empty when unknown. */
   album: string;
-  /** Album artist when it differs from the track artist. */
+  /** Album artist when the tags name one. */
   albumArtist?: string;
+  /** Key of the track artist (see `LibraryArtist.id`). */
+  artistId: string;
+  /** Key of the album (see `LibraryAlbum.id`). */
+  albumId: string;
   /** Position on the disc, from 1. */
   trackNumber?: number;
   /** Disc number, from 1. */
@@ -32,9 +47,23 @@ export interface Track {
   /** Duration in milliseconds, once known. */
   durationMs?: number;
   /** MIME type reported by the provider. */
-  mimeType?: string;
+  mimeType: string;
   /** File size in bytes, as reported by the provider. */
-  sizeBytes?: number;
+  sizeBytes: number;
   /** Last modification time in the cloud, in milliseconds since the epoch. */
-  modifiedAt?: number;
+  modifiedAt: number;
+  /** The provider's content version; a new one means the bytes changed. */
+  contentVersion: string;
+  /** When the library first saw the file, in milliseconds since the epoch. */
+  addedAt: number;
+  /** Where the tags come from. */
+  tagSource: TagSource;
+  /** True while the file's own tags are still to be read (new file or changed bytes). */
+  needsTags: boolean;
+  /** How many times the track was played. */
+  playCount: number;
+  /** When the track was last played, in milliseconds since the epoch. */
+  lastPlayedAt?: number;
+  /** Marked as a favourite by the user. */
+  favorite: boolean;
 }

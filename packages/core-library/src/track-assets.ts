@@ -1,0 +1,127 @@
+import { Dexie } from "dexie";
+import type { LibraryDatabase } from "./library-database.js";
+import type { ArtworkRecord, CacheEntryRecord, SessionSnapshot } from "./library-records.js";
+import type { TrackKey } from "./track-identity.js";
+
+/** What the library knows of a track's lyrics. */
+export interface TrackLyrics {
+  /** `.lrc` files next to the track (same folder, same base name), to be read by core-metadata. */
+  sidecars: { accountId: string; remoteId: string; contentVersion?: string }[];
+  /** Stored lyrics text, when read. */
+  text?: string;
+  synced?: boolean;
+  source?: "sidecar" | "embedded" | "remote";
+}
+
+/** Lyrics of a track: linked sidecars and stored text. */
+export async function readLyrics(
+  db: LibraryDatabase,
+  key: TrackKey,
+): Promise<TrackLyrics | undefined> {
+  return db.transaction("r", db.tracks, db.lyrics, async () => {
+    const track = await db.tracks.get(key);
+    if (track === undefined) return undefined;
+    const sidecars = await db.lyrics
+      .where("[folderId+baseName]")
+      .equals([track.folderId, track.baseName])
+      .toArray();
+    const stored = await db.lyrics.get(`track:${key}`);
+    const lyrics: TrackLyrics = {
+      sidecars: sidecars.map((row) => ({
+        accountId: row.accountId,
+        remoteId: row.remoteId ?? "",
+        ...(row.contentVersion === undefined ? {} : { contentVersion: row.contentVersion }),
+      })),
+    };
+    if (stored?.text !== undefined) lyrics.text = stored.text;
+    if (stored?.synced !== undefined) lyrics.synced = stored.synced;
+    if (stored?.source !== undefined) lyrics.source = stored.source;
+    return lyrics;
+  });
+}
+
+/** Stores lyrics text read for a track. */
+export async function writeLyrics(
+  db: LibraryDatabase,
+  key: TrackKey,
+  accountId: string,
+  text: string,
+  source: "sidecar" | "embedded" | "remote",
+  now: number,
+): Promise<void> {
+  await db.lyrics.put({
+    id: `track:${key}`,
+    accountId,
+    kind: "text",
+    trackKey: key,
+    text,
+    synced: /^\s*\[\d{1,3}:\d{2}/m.test(text),
+    source,
+    updatedAt: now,
+  });
+}
+
+/** Artwork of a track, else of its album. */
+export async function readArtwork(
+  db: LibraryDatabase,
+  key: TrackKey,
+): Promise<ArtworkRecord | undefined> {
+  return db.transaction("r", db.tracks, db.artwork, async () => {
+    const own = await db.artwork.where("trackKey").equals(key).first();
+    if (own !== undefined) return own;
+    const track = await db.tracks.get(key);
+    return track === undefined
+      ? undefined
+      : db.artwork.where("albumId").equals(track.albumId).first();
+  });
+}
+
+/** Cache entries least recently used first, for eviction. */
+export async function leastRecentlyUsed(
+  db: LibraryDatabase,
+  limit: number,
+): Promise<CacheEntryRecord[]> {
+  return db.cacheEntries.orderBy("lastAccessedAt").limit(limit).toArray();
+}
+
+/** Total bytes of the cache entries (of one account, or all). */
+export async function cacheBytes(db: LibraryDatabase, accountId?: string): Promise<number> {
+  let total = 0;
+  const rows =
+    accountId === undefined
+      ? db.cacheEntries.toCollection()
+      : db.cacheEntries.where("accountId").equals(accountId);
+  await rows.each((row) => {
+    total += row.sizeBytes;
+  });
+  return total;
+}
+
+/** Forgets everything stored for an account, in one transaction. */
+export async function deleteAccountData(db: LibraryDatabase, accountId: string): Promise<string[]> {
+  const range = [
+    [accountId, Dexie.minKey],
+    [accountId, Dexie.maxKey],
+  ] as const;
+  const keys = (await db.tracks
+    .where("[accountId+generation]")
+    .between(range[0], range[1])
+    .primaryKeys()) as string[];
+  await db.lyrics.where("accountId").equals(accountId).delete();
+  await db.cacheEntries.where("accountId").equals(accountId).delete();
+  await db.folders.where("accountId").equals(accountId).delete();
+  await db.syncState.delete(accountId);
+  return keys;
+}
+
+/** Validates a session snapshot enough to store it. */
+export function isSessionSnapshot(value: unknown): value is SessionSnapshot {
+  if (typeof value !== "object" || value === null) return false;
+  const snapshot = value as Partial<SessionSnapshot>;
+  return (
+    Array.isArray(snapshot.queue) &&
+    snapshot.queue.every((key) => typeof key === "string") &&
+    Number.isInteger(snapshot.currentIndex) &&
+    typeof snapshot.positionMs === "number"
+  );
+}

@@ -1,0 +1,197 @@
+import { baseNameOf, type FileNameTags, fileNameTags } from "./file-name-tags.js";
+import type { TrackRecord, TrackSnapshot } from "./library-records.js";
+import type { RemoteFile } from "./sync-contract.js";
+import { foldText, sortKey } from "./text-normalize.js";
+import type { TagSource, Track } from "./track.js";
+import { trackKey } from "./track-identity.js";
+
+/** The id of an artist: its folded name (`""` for unknown). */
+export function artistIdOf(name: string): string {
+  return sortKey(name);
+}
+
+/** The id of an album: folded album artist (else artist) and title. */
+export function albumIdOf(albumArtist: string | undefined, artist: string, title: string): string {
+  return `${sortKey(albumArtist === undefined || albumArtist === "" ? artist : albumArtist)}\u0001${sortKey(title)}`;
+}
+
+/** The id of a folder: the same length-prefixed scheme as track keys. */
+export function folderIdOf(accountId: string, remoteFolderId: string): string {
+  return trackKey(accountId, remoteFolderId);
+}
+
+/**
+ * The row for a listed file. Keeps what the library knows that the listing
+ * does not: when it was added, play statistics, favourite, and tags read from
+ * the file while its content is unchanged.
+ */
+export function trackRecordFromFile(
+  accountId: string,
+  file: RemoteFile,
+  existing: TrackRecord | undefined,
+  generation: number,
+  now: number,
+): TrackRecord {
+  const sameContent = existing !== undefined && existing.contentVersion === file.contentVersion;
+  const keepFileTags = sameContent && existing.tagSource === "file";
+  const tags: FileNameTags = keepFileTags ? tagsOf(existing) : fileNameTags(file);
+  const tagSource: TagSource = keepFileTags
+    ? "file"
+    : file.tags === undefined
+      ? "file-name"
+      : "provider";
+  const needsTags: 0 | 1 =
+    existing === undefined
+      ? file.tags === undefined
+        ? 1
+        : 0
+      : sameContent
+        ? existing.needsTags
+        : 1;
+  const base: TrackFields = {
+    key: trackKey(accountId, file.remoteId),
+    accountId,
+    remoteId: file.remoteId,
+    fileName: file.name,
+    folderId: folderIdOf(accountId, file.parentId),
+    folderPath: file.folderPath,
+    ...tags,
+    artistId: artistIdOf(tags.artist),
+    albumId: albumIdOf(tags.albumArtist, tags.artist, tags.album),
+    mimeType: file.mimeType,
+    sizeBytes: file.size,
+    modifiedAt: file.modifiedAt,
+    contentVersion: file.contentVersion,
+    addedAt: existing?.addedAt ?? now,
+    tagSource,
+    needsTags,
+    playCount: existing?.playCount ?? 0,
+    generation: Math.max(generation, existing?.generation ?? generation),
+    baseName: foldText(baseNameOf(file.name)),
+  };
+  if (existing?.lastPlayedAt !== undefined) base.lastPlayedAt = existing.lastPlayedAt;
+  if (existing?.favoriteAt !== undefined) base.favoriteAt = existing.favoriteAt;
+  return withSortFields(base);
+}
+
+/** Applies tags read from the file itself; the row keeps its identity and statistics. */
+export function trackRecordWithTags(record: TrackRecord, tags: FileNameTags): TrackRecord {
+  const {
+    albumArtist: _1,
+    trackNumber: _2,
+    discNumber: _3,
+    year: _4,
+    genre: _5,
+    durationMs: _6,
+    ...rest
+  } = record;
+  const title = tags.title.trim() === "" ? record.title : tags.title;
+  const merged = { ...rest, ...tags, title, tagSource: "file" as const, needsTags: 0 as const };
+  return withSortFields({
+    ...merged,
+    artistId: artistIdOf(merged.artist),
+    albumId: albumIdOf(merged.albumArtist, merged.artist, merged.album),
+  });
+}
+
+type SortFieldName =
+  | "titleSort"
+  | "artistSort"
+  | "albumSort"
+  | "discSort"
+  | "trackSort"
+  | "durationSort"
+  | "genreSort";
+
+/** A row without its derived index fields. */
+export type TrackFields = Omit<TrackRecord, SortFieldName>;
+
+/** Recomputes the derived index fields of a row. */
+export function withSortFields(
+  fields: TrackFields & Partial<Pick<TrackRecord, SortFieldName>>,
+): TrackRecord {
+  const {
+    titleSort: _title,
+    artistSort: _artist,
+    albumSort: _album,
+    discSort: _disc,
+    trackSort: _track,
+    durationSort: _duration,
+    genreSort: _genre,
+    ...rest
+  } = fields;
+  const record: TrackRecord = {
+    ...rest,
+    titleSort: sortKey(rest.title),
+    artistSort: sortKey(rest.albumArtist ?? rest.artist),
+    albumSort: sortKey(rest.album),
+    discSort: rest.discNumber ?? 0,
+    trackSort: rest.trackNumber ?? 0,
+    durationSort: rest.durationMs ?? 0,
+  };
+  if (rest.genre !== undefined) record.genreSort = sortKey(rest.genre);
+  return record;
+}
+
+/** The page's view of a row: plain data without the index fields. */
+export function toTrack(record: TrackRecord): Track {
+  const track: Track = {
+    key: record.key,
+    accountId: record.accountId,
+    remoteId: record.remoteId,
+    fileName: record.fileName,
+    folderId: record.folderId,
+    folderPath: record.folderPath,
+    title: record.title,
+    artist: record.artist,
+    album: record.album,
+    artistId: record.artistId,
+    albumId: record.albumId,
+    mimeType: record.mimeType,
+    sizeBytes: record.sizeBytes,
+    modifiedAt: record.modifiedAt,
+    contentVersion: record.contentVersion,
+    addedAt: record.addedAt,
+    tagSource: record.tagSource,
+    needsTags: record.needsTags === 1,
+    playCount: record.playCount,
+    favorite: record.favoriteAt !== undefined,
+  };
+  if (record.albumArtist !== undefined) track.albumArtist = record.albumArtist;
+  if (record.trackNumber !== undefined) track.trackNumber = record.trackNumber;
+  if (record.discNumber !== undefined) track.discNumber = record.discNumber;
+  if (record.year !== undefined) track.year = record.year;
+  if (record.genre !== undefined) track.genre = record.genre;
+  if (record.durationMs !== undefined) track.durationMs = record.durationMs;
+  if (record.lastPlayedAt !== undefined) track.lastPlayedAt = record.lastPlayedAt;
+  return track;
+}
+
+/** What a playlist entry keeps of a track. */
+export function snapshotOf(record: TrackRecord): TrackSnapshot {
+  const snapshot: TrackSnapshot = {
+    title: record.title,
+    artist: record.artist,
+    album: record.album,
+  };
+  if (record.durationMs !== undefined) snapshot.durationMs = record.durationMs;
+  return snapshot;
+}
+
+/** True when two rows hold the same data (so a write would change nothing). */
+export function sameRecord(left: TrackRecord, right: TrackRecord): boolean {
+  const leftKeys = Object.keys(left) as (keyof TrackRecord)[];
+  if (leftKeys.length !== Object.keys(right).length) return false;
+  return leftKeys.every((key) => Object.is(left[key], right[key]));
+}
+
+function tagsOf(record: TrackRecord): FileNameTags {
+  const tags: FileNameTags = { title: record.title, artist: record.artist, album: record.album };
+  if (record.albumArtist !== undefined) tags.albumArtist = record.albumArtist;
+  if (record.trackNumber !== undefined) tags.trackNumber = record.trackNumber;
+  if (record.discNumber !== undefined) tags.discNumber = record.discNumber;
+  if (record.year !== undefined) tags.year = record.year;
+  if (record.genre !== undefined) tags.genre = record.genre;
+  if (record.durationMs !== undefined) tags.durationMs = record.durationMs;
+  return tags;
+}
