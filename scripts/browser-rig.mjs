@@ -1,12 +1,13 @@
-// Shared by the browser tests and the benchmark: build the example app, serve
+// Shared by the browser tests and the benchmarks: build an example app, serve
 // it on 127.0.0.1, and start Debian's headless Chromium through playwright-core.
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { build, preview } from "vite";
 
-const exampleRoot = fileURLToPath(new URL("../examples/basic/", import.meta.url));
-const configFile = `${exampleRoot}vite.config.ts`;
+/** The vite config of `examples/<name>`. */
+const configFileOf = (name) =>
+  fileURLToPath(new URL(`../examples/${name}/vite.config.ts`, import.meta.url));
 
 /** Chromium flags that work as root in a container with no network. */
 export const CHROMIUM_ARGS = [
@@ -20,15 +21,15 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-/** Builds examples/basic with the packages' built output. */
-export async function buildExample() {
-  await build({ configFile, logLevel: "warn" });
+/** Builds `examples/<name>` (default `basic`) with the packages' built output. */
+export async function buildExample(name = "basic") {
+  await build({ configFile: configFileOf(name), logLevel: "warn" });
 }
 
-/** Serves the built example on 127.0.0.1 at a free port. */
-export async function serveExample() {
+/** Serves the built `examples/<name>` (default `basic`) on 127.0.0.1 at a free port. */
+export async function serveExample(name = "basic") {
   const server = await preview({
-    configFile,
+    configFile: configFileOf(name),
     logLevel: "warn",
     preview: { port: 0, host: "127.0.0.1", strictPort: false },
   });
