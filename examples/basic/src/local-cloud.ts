@@ -20,6 +20,7 @@ export const localAuth: AuthProvidersConfig = {
     authorizationEndpoint: `${cloudOrigin}/google/o/oauth2/v2/auth`,
     revocationEndpoint: `${cloudOrigin}/google/revoke`,
     userInfoEndpoint: `${cloudOrigin}/google/oauth2/v3/userinfo`,
+    apiBaseUrl: `${cloudOrigin}/google/drive/v3`,
   },
   microsoft: {
     clientId: "11111111-2222-3333-4444-555555555555",
@@ -27,5 +28,6 @@ export const localAuth: AuthProvidersConfig = {
     authorizationEndpoint: `${cloudOrigin}/microsoft/common/oauth2/v2.0/authorize`,
     tokenEndpoint: `${cloudOrigin}/microsoft/common/oauth2/v2.0/token`,
     userInfoEndpoint: `${cloudOrigin}/graph/v1.0/me`,
+    apiBaseUrl: `${cloudOrigin}/graph/v1.0`,
   },
 };

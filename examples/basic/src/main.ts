@@ -1,7 +1,9 @@
 import { createPlayer, isPlayerError } from "@player/main-bridge";
 import workerUrl from "@player/worker-host/worker?url";
 import { mountAccountsPanel } from "./accounts-panel.js";
+import { mountLibraryPanel } from "./library-panel.js";
 import { localAuth } from "./local-cloud.js";
+import { mountPlaylistPanel } from "./playlist-panel.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $<HTMLOutputElement>("status");
@@ -38,6 +40,10 @@ player.on("runtime:worker-lost", ({ message }) => {
   status.value = "worker lost";
 });
 mountAccountsPanel(player, show);
+const showError = (error: unknown) =>
+  show(isPlayerError(error) ? `error  ${error.code}: ${error.message}` : `error  ${String(error)}`);
+mountLibraryPanel(player, mountPlaylistPanel(player, showError), showError);
+player.on("sync:end", ({ accountId, added }) => show(`sync:end  ${accountId} +${added}`));
 
 let ticks = 0;
 player.on("diagnostics:tick", ({ seq, total }) => {

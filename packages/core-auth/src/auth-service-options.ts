@@ -30,6 +30,8 @@ export interface GoogleClientConfig extends Omit<AuthProviderOverrides, "tokenEn
   redirectUri: string;
   /** The host app's token-exchange endpoint (form POST, no secret; it answers like Google's). */
   tokenExchangeEndpoint: string;
+  /** Drive v3 API base URL, for sync and streaming. Default `https://www.googleapis.com/drive/v3`. */
+  apiBaseUrl?: string;
 }
 
 /** Microsoft public (SPA) client: PKCE, no secret. Any preset endpoint may be overridden. */
@@ -39,6 +41,8 @@ export interface MicrosoftClientConfig extends AuthProviderOverrides {
   redirectUri: string;
   /** `common` (default), `organizations`, `consumers` or a tenant id. */
   tenant?: string;
+  /** Microsoft Graph base URL, for sync and streaming. Default `https://graph.microsoft.com/v1.0`. */
+  apiBaseUrl?: string;
 }
 
 /** The providers this player can sign in to; leave one out to disable it. */
@@ -99,7 +103,8 @@ export function resolveProviderClients(
     }
   }
   if (config.google !== undefined) {
-    const { clientId, redirectUri, tokenExchangeEndpoint, ...overrides } = config.google;
+    const { clientId, redirectUri, tokenExchangeEndpoint, apiBaseUrl, ...overrides } =
+      config.google;
     if ("tokenEndpoint" in overrides) {
       throw invalid(
         "providers.google.tokenEndpoint",
@@ -107,6 +112,7 @@ export function resolveProviderClients(
       );
     }
     checkUrl("providers.google.tokenExchangeEndpoint", tokenExchangeEndpoint);
+    if (apiBaseUrl !== undefined) checkUrl("providers.google.apiBaseUrl", apiBaseUrl);
     const provider = checkedProvider("google", googleProvider, overrides);
     clients.set(
       "google",
@@ -114,7 +120,8 @@ export function resolveProviderClients(
     );
   }
   if (config.microsoft !== undefined) {
-    const { clientId, redirectUri, tenant, ...overrides } = config.microsoft;
+    const { clientId, redirectUri, tenant, apiBaseUrl, ...overrides } = config.microsoft;
+    if (apiBaseUrl !== undefined) checkUrl("providers.microsoft.apiBaseUrl", apiBaseUrl);
     const preset = microsoftTenantProvider(tenant ?? "common");
     const provider = checkedProvider("microsoft", preset, overrides);
     const client = build(

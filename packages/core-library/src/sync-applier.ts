@@ -19,9 +19,13 @@ export interface AppliedBatch {
 
 const NOTHING: SyncBatchResult = { added: 0, updated: 0, removed: 0, needsTags: 0 };
 
-/** True for a `.lrc` lyrics sidecar rather than an audio file. */
+/**
+ * True for a `.lrc` lyrics sidecar rather than an audio file. The name
+ * decides, as it does in core-sync: providers report generic MIME types (a
+ * `.mp3` may be `text/plain`), and a track taken for a sidecar would vanish.
+ */
 export function isLyricsFile(file: RemoteFile): boolean {
-  return file.mimeType === "text/plain" || file.name.toLowerCase().endsWith(".lrc");
+  return file.name.toLowerCase().endsWith(".lrc");
 }
 
 /**
@@ -74,6 +78,8 @@ export async function applySyncBatch(
       );
     }
     const keys = audioFiles.map((file) => trackKey(accountId, file.remoteId));
+    // A sidecar renamed to an audio name is a track now, and no sidecar any more.
+    if (keys.length > 0) await db.lyrics.bulkDelete(keys.map(sidecarId));
     // A file that turned from audio into a sidecar is no track any more.
     const demoted = lyricsFiles.map((file) => trackKey(accountId, file.remoteId));
     if (demoted.length > 0) {

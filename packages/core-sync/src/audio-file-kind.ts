@@ -13,6 +13,11 @@ const KIND_BY_EXTENSION: Readonly<Record<string, AudioFileKind>> = {
   lrc: "lrc",
 };
 
+/** Every file extension (lower case, no dot) that {@link audioFileKind} recognises. */
+export const AUDIO_FILE_EXTENSIONS: readonly string[] = Object.freeze(
+  Object.keys(KIND_BY_EXTENSION),
+);
+
 const KIND_BY_MIME_TYPE: Readonly<Record<string, AudioFileKind>> = {
   "audio/mpeg": "mp3",
   "audio/mp3": "mp3",

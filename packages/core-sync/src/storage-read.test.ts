@@ -1,5 +1,6 @@
 import { type DevCloud, startDevCloud } from "@player/dev-cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncedMusic } from "./test-support/sync-expectations.js";
 import { createHarness, PROVIDERS } from "./test-support/sync-harness.js";
 
 describe.each(PROVIDERS)("StorageProvider.readRange (%s)", (provider) => {
@@ -14,7 +15,7 @@ describe.each(PROVIDERS)("StorageProvider.readRange (%s)", (provider) => {
   it("reads the exact bytes of a range of a synced file", async () => {
     const harness = await createHarness(cloud, provider);
     await harness.sync();
-    const [file] = harness.target.list(harness.account.accountId);
+    const [file] = await syncedMusic(harness);
     const item = file === undefined ? undefined : cloud.context.library.get(file.remoteId);
     if (file === undefined || item?.kind !== "file") throw new Error("nothing synced");
     const { bytes } = await harness.connector.readRange(file.remoteId, { start: 3, end: 18 });

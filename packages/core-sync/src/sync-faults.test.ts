@@ -2,8 +2,8 @@ import type { FaultRuleInput } from "@player/dev-cloud";
 import { type DevCloud, startDevCloud } from "@player/dev-cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyMutation, MUTATION_KINDS } from "./test-support/cloud-mutations.js";
-import { comparable, groundTruth } from "./test-support/ground-truth.js";
-import { createHarness, PROVIDERS, type SyncHarness } from "./test-support/sync-harness.js";
+import { expectInSync } from "./test-support/sync-expectations.js";
+import { createHarness, PROVIDERS_AND_TARGETS } from "./test-support/sync-harness.js";
 
 const API_ROUTE = { google: "/google/drive", microsoft: "/graph/v1.0" } as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,13 +18,7 @@ function faults(route: string): FaultRuleInput[] {
   ];
 }
 
-function expectInSync(cloud: DevCloud, harness: SyncHarness): void {
-  const synced = harness.target.list(harness.account.accountId);
-  expect(new Set(synced.map((file) => file.remoteId)).size).toBe(synced.length);
-  expect(comparable(synced)).toEqual(groundTruth(cloud));
-}
-
-describe.each(PROVIDERS)("sync under faults (%s)", (provider) => {
+describe.each(PROVIDERS_AND_TARGETS)("sync under faults (%s, %s)", (provider, targetKind) => {
   let cloud: DevCloud;
   beforeAll(async () => {
     cloud = await startDevCloud({ tracks: 30 });
@@ -34,15 +28,15 @@ describe.each(PROVIDERS)("sync under faults (%s)", (provider) => {
   });
 
   it("stays equal to the cloud through 5xx, 429/403 with Retry-After, resets and expired tokens", async () => {
-    const harness = await createHarness(cloud, provider, { pageSize: 4 });
+    const harness = await createHarness(cloud, provider, { pageSize: 4, targetKind });
     await cloud.admin.setFaults(faults(API_ROUTE[provider]), { seed: 7 });
     await harness.sync();
-    expectInSync(cloud, harness);
+    await expectInSync(cloud, harness);
     for (const [index, kind] of MUTATION_KINDS.entries()) {
       await applyMutation(cloud, { kind, pick: index * 3 + 1 });
       if (index % 4 === 0) await cloud.admin.advanceClock(2 * 60 * 60 * 1000); // every token expires
       await harness.sync();
-      expectInSync(cloud, harness);
+      await expectInSync(cloud, harness);
     }
     const applied = (await cloud.admin.faults()).rules.map((rule) => rule.applied);
     expect(applied.every((count) => count > 0)).toBe(true);
@@ -56,13 +50,13 @@ describe.each(PROVIDERS)("sync under faults (%s)", (provider) => {
   it("refreshes an expired token once and carries on", async () => {
     const fresh = await startDevCloud({ tracks: 6 });
     try {
-      const harness = await createHarness(fresh, provider, { pageSize: 4 });
+      const harness = await createHarness(fresh, provider, { pageSize: 4, targetKind });
       await harness.sync();
       await applyMutation(fresh, { kind: "add", pick: 1 });
       await fresh.admin.advanceClock(2 * 60 * 60 * 1000);
       await harness.sync();
       expect(harness.account.tokens.refreshes).toBe(1);
-      expectInSync(fresh, harness);
+      await expectInSync(fresh, harness);
       // A token the provider never accepts: one forced refresh, then a clear error, no loop.
       let forced = 0;
       harness.account.tokens.getAccessToken = async (_id, options) => {
@@ -79,7 +73,7 @@ describe.each(PROVIDERS)("sync under faults (%s)", (provider) => {
   it("restarts a full listing with a new generation when the changes cursor is too old", async () => {
     const fresh = await startDevCloud({ tracks: 6 });
     try {
-      const first = await createHarness(fresh, provider, { pageSize: 4 });
+      const first = await createHarness(fresh, provider, { pageSize: 4, targetKind });
       await first.sync();
       const before = await first.target.getSyncCursor(first.account.accountId);
       await applyMutation(fresh, { kind: "delete", pick: 2 });
@@ -93,7 +87,7 @@ describe.each(PROVIDERS)("sync under faults (%s)", (provider) => {
       expect(after?.generation).toBe(
         (before?.generation ?? 0) + (provider === "microsoft" ? 1 : 0),
       );
-      expectInSync(fresh, harness);
+      await expectInSync(fresh, harness);
     } finally {
       await fresh.close();
     }

@@ -1,12 +1,12 @@
 import type { AccountSummary } from "@player/core-runtime";
 import { type DevCloud, startDevCloud } from "@player/dev-cloud";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SyncService } from "./sync-service.js";
 import { applyMutation } from "./test-support/cloud-mutations.js";
-import { comparable, groundTruth } from "./test-support/ground-truth.js";
-import { createHarness, PROVIDERS } from "./test-support/sync-harness.js";
+import { expectInSync, syncedCount } from "./test-support/sync-expectations.js";
+import { createHarness, PROVIDERS_AND_TARGETS } from "./test-support/sync-harness.js";
 
-describe.each(PROVIDERS)("SyncService (%s)", (provider) => {
+describe.each(PROVIDERS_AND_TARGETS)("SyncService (%s, %s)", (provider, targetKind) => {
   let cloud: DevCloud;
   beforeAll(async () => {
     cloud = await startDevCloud({ tracks: 8 });
@@ -16,7 +16,7 @@ describe.each(PROVIDERS)("SyncService (%s)", (provider) => {
   });
 
   it("syncs on sign-in and on the interval, one job per account, and forgets on sign-out", async () => {
-    const harness = await createHarness(cloud, provider);
+    const harness = await createHarness(cloud, provider, { targetKind });
     const accountId = harness.account.accountId;
     let tick: (() => void) | undefined;
     const service = new SyncService({
@@ -48,26 +48,27 @@ describe.each(PROVIDERS)("SyncService (%s)", (provider) => {
     const b = service.syncAccount(account);
     expect(a).toBe(b);
     await a;
-    expect(comparable(harness.target.list(accountId))).toEqual(groundTruth(cloud));
+    await expectInSync(cloud, harness);
 
     await applyMutation(cloud, { kind: "add", pick: 1 });
     expect(tick).toBeDefined();
     tick?.();
     expect(service.isSyncing(accountId)).toBe(true);
     await service.syncAccount(account);
-    expect(comparable(harness.target.list(accountId))).toEqual(groundTruth(cloud));
+    await expectInSync(cloud, harness);
     expect(ends).toEqual([`${accountId}:completed`, `${accountId}:completed`]);
 
+    expect(await syncedCount(harness)).toBeGreaterThan(0);
     harness.bus.emit("auth:signed-out", { accountId });
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(harness.target.list(accountId)).toEqual([]);
+    await vi.waitFor(async () => expect(await syncedCount(harness)).toBe(0));
+    expect(await harness.target.getSyncCursor(accountId)).toBeUndefined();
     service.destroy();
     expect(tick).toBeUndefined();
     expect(harness.bus.listenerCount("auth:signed-in")).toBe(0);
   });
 
   it("reports progress with phase and counts, and cancel stops a job that later resumes", async () => {
-    const harness = await createHarness(cloud, provider, { pageSize: 2 });
+    const harness = await createHarness(cloud, provider, { pageSize: 2, targetKind });
     const service = new SyncService({
       bus: harness.bus,
       target: harness.target,
@@ -84,7 +85,7 @@ describe.each(PROVIDERS)("SyncService (%s)", (provider) => {
     expect(progress[0]?.phase).toBe("full");
     expect(progress[1]?.processed).toBeGreaterThan(progress[0]?.processed ?? 0);
     await service.syncAccount(account);
-    expect(comparable(harness.target.list(account.id))).toEqual(groundTruth(cloud));
+    await expectInSync(cloud, harness);
     expect(() => service.setIntervalMs(5)).toThrow(/intervalMs/);
     service.destroy();
   });

@@ -1,5 +1,14 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { Player, PlayerErrorCode, PlayerInfo, UiEventMap } from "./index.js";
+import type {
+  Page,
+  Player,
+  PlayerErrorCode,
+  PlayerInfo,
+  SearchPage,
+  SyncSummary,
+  Track,
+  UiEventMap,
+} from "./index.js";
 import { createPlayer, PlayerError } from "./index.js";
 
 declare const player: Player;
@@ -37,6 +46,23 @@ describe("the public API's types", () => {
     expectTypeOf(new PlayerError("http/timeout", "slow").retryable).toBeBoolean();
     // @ts-expect-error: unknown code
     new PlayerError("made/up", "x");
+  });
+
+  it("types the library and sync APIs as promises of plain data", () => {
+    expectTypeOf(player.library.queryTracks({ sort: "title", limit: 50 })).resolves.toEqualTypeOf<
+      Page<Track>
+    >();
+    expectTypeOf(player.library.search("abc")).resolves.toEqualTypeOf<SearchPage>();
+    expectTypeOf(player.sync.syncNow()).resolves.toEqualTypeOf<SyncSummary[]>();
+    // @ts-expect-error: not a sort order
+    player.library.queryTracks({ sort: "colour" });
+    // @ts-expect-error: the SyncTarget writes are not page-facing
+    player.library.applySyncBatch;
+    player.on("sync:progress", ({ processed, discovered }) => {
+      expectTypeOf(processed).toBeNumber();
+      expectTypeOf(discovered).toBeNumber();
+    });
+    expectTypeOf(player.getConfig()).resolves.toHaveProperty("sync");
   });
 
   it("requires a worker", () => {

@@ -11,6 +11,8 @@ import type {
   AuthApi,
   DiagnosticsApi,
   EventBatchMessage,
+  LibraryApi,
+  SyncApi,
   WorkerApi,
   WorkerInfo,
 } from "@player/worker-host";
@@ -18,6 +20,7 @@ import { type Remote, transfer, wrap } from "comlink";
 import type { ResolvedPlayerOptions, WorkerLike } from "./create-player-options.js";
 import { EventHub, type PlayerListener } from "./event-hub.js";
 import { HeartbeatMonitor } from "./heartbeat-monitor.js";
+import { createLibraryBridge, createSyncBridge } from "./library-bridge.js";
 import { isPlayerError, PlayerError } from "./player-error.js";
 import { SIGN_IN_RETURN_KEY, type SignInCallbackMessage } from "./sign-in-message.js";
 import { openBlankPopup, waitForSignInCallback } from "./sign-in-popup.js";
@@ -57,6 +60,10 @@ export interface Player {
   /** Applies config overrides; rejects with `runtime/invalid-config` naming a bad key. */
   configure(overrides: DeepPartial<PlayerConfig>): Promise<PlayerConfig>;
   readonly diagnostics: PlayerDiagnostics;
+  /** The music library: paged queries, search, playlists, play counts, favourites, lyrics. */
+  readonly library: LibraryApi;
+  /** Cloud sync on demand; it also runs on sign-in and every `config.sync.intervalMs`. */
+  readonly sync: SyncApi;
   /**
    * Signs in with a provider. Call it from a click handler: it opens the
    * popup synchronously (so popup blockers allow it) and points it at the
@@ -80,6 +87,8 @@ export interface Player {
 export class WorkerPlayer implements Player {
   readonly ready: Promise<PlayerInfo>;
   readonly diagnostics: PlayerDiagnostics;
+  readonly library: LibraryApi;
+  readonly sync: SyncApi;
   private readonly remote: Remote<WorkerApi>;
   private readonly worker: WorkerLike;
   private readonly hub: EventHub;
@@ -152,6 +161,12 @@ export class WorkerPlayer implements Player {
         }),
       emitBurst: (count) => this.call(() => this.remoteDiagnostics.emitBurst(count)),
     };
+    const call = <T>(invoke: () => Promise<T> | T) => this.call(invoke);
+    this.library = createLibraryBridge(
+      call,
+      () => this.remote.library as unknown as Remote<LibraryApi>,
+    );
+    this.sync = createSyncBridge(call, () => this.remote.sync as unknown as Remote<SyncApi>);
   }
 
   /** Comlink reaches nested objects by path at run time; its types only model top-level methods. */

@@ -1,13 +1,44 @@
+export type {
+  ArtworkRecord,
+  LibraryAlbum,
+  LibraryArtist,
+  LibraryCounts,
+  LibraryFolder,
+  ListQuery,
+  MatchKind,
+  Page,
+  Playlist,
+  PlaylistEntry,
+  SearchHit,
+  SearchPage,
+  TagSource,
+  Track,
+  TrackFilter,
+  TrackKey,
+  TrackLyrics,
+  TrackQuery,
+  TrackSort,
+} from "@player/core-library";
+export type { SyncSummary } from "@player/core-sync";
 export { installErrorTransferHandler } from "./error-transfer.js";
 export { EventForwarder, type EventSink } from "./event-forwarder.js";
+export type {
+  LibraryApi,
+  PlaylistEntriesQuery,
+  SearchOptions,
+  SyncApi,
+} from "./library-api.js";
 export {
   PLAYER_CONFIG_DEFAULTS,
   PLAYER_CONFIG_RULES,
   resolvePlayerConfig,
+  type SyncConfig,
 } from "./player-config.js";
 export { PlayerHost, type PlayerHostOptions } from "./player-host.js";
 export { AuthApiService } from "./services/auth-api-service.js";
 export { DiagnosticsService, MAX_BURST } from "./services/diagnostics-service.js";
+export { LibraryApiService } from "./services/library-api-service.js";
+export { SyncApiService } from "./services/sync-api-service.js";
 export { startWorkerHost } from "./start-worker-host.js";
 export { PLAYER_VERSION } from "./version.js";
 export type {

@@ -1,4 +1,5 @@
-import { TokenVault } from "@player/core-auth";
+import { type AuthProvidersConfig, TokenVault } from "@player/core-auth";
+import { LibraryService } from "@player/core-library";
 import {
   consoleSink,
   type DeepPartial,
@@ -13,10 +14,15 @@ import {
   type PlayerConfig,
   PlayerError,
 } from "@player/core-runtime";
+import { SyncService } from "@player/core-sync";
 import { EventForwarder } from "./event-forwarder.js";
+import type { LibraryApi, SyncApi } from "./library-api.js";
 import { PLAYER_CONFIG_DEFAULTS, resolvePlayerConfig } from "./player-config.js";
 import { AuthApiService } from "./services/auth-api-service.js";
+import { createConnectorFactory } from "./services/connector-factory.js";
 import { DiagnosticsService } from "./services/diagnostics-service.js";
+import { LibraryApiService } from "./services/library-api-service.js";
+import { SyncApiService } from "./services/sync-api-service.js";
 import { PLAYER_VERSION } from "./version.js";
 import type { WorkerApi, WorkerInfo, WorkerInitOptions } from "./worker-api.js";
 
@@ -28,7 +34,7 @@ export interface PlayerHostOptions {
   logSink?: LogSink;
   /** The `fetch` every service's HTTP goes through. Default: the global one. */
   fetch?: typeof fetch;
-  /** IndexedDB for the token vault; default the realm's. Node tests pass fake-indexeddb. */
+  /** IndexedDB for the token vault and the library; default the realm's. Node tests pass fake-indexeddb. */
   indexedDB?: IDBFactory;
   /** Goes with {@link PlayerHostOptions.indexedDB}. */
   IDBKeyRange?: typeof IDBKeyRange;
@@ -47,6 +53,10 @@ export class PlayerHost implements WorkerApi {
   readonly logger: Logger;
   readonly diagnostics: DiagnosticsService;
   private authApi = new AuthApiService(undefined);
+  private librarySvc: LibraryService | undefined;
+  private libraryApi: LibraryApiService | undefined;
+  private syncApi = new SyncApiService(undefined, undefined);
+  private syncService: SyncService | undefined;
   private readonly storage: Pick<PlayerHostOptions, "indexedDB" | "IDBKeyRange">;
   private config: DeepReadonly<PlayerConfig> = PLAYER_CONFIG_DEFAULTS;
   private state: HostState = "new";
@@ -96,6 +106,9 @@ export class PlayerHost implements WorkerApi {
     this.applyLogConfig();
     this.httpClient = this.createHttpClient();
     if (options.auth !== undefined) this.authApi = this.createAuth(options.auth);
+    this.librarySvc = this.createLibrary();
+    this.libraryApi = new LibraryApiService(this.librarySvc);
+    if (options.auth !== undefined) this.syncApi = this.createSync(options.auth);
     this.state = "ready";
     this.bus.emit("runtime:ready", { version: PLAYER_VERSION, startupMs: this.now() - startedAt });
     return { version: PLAYER_VERSION, config: this.config };
@@ -104,6 +117,24 @@ export class PlayerHost implements WorkerApi {
   /** Sign-in and accounts; rejects with `auth/provider-not-configured` when `init` had no `auth`. */
   get auth(): AuthApiService {
     return this.authApi;
+  }
+
+  /** The music library; empty until an account is synced. */
+  get library(): LibraryApi {
+    this.assertState("ready");
+    return this.libraryApi as LibraryApiService;
+  }
+
+  /** The library service itself, for other worker services (and tests). */
+  get libraryService(): LibraryService {
+    this.assertState("ready");
+    return this.librarySvc as LibraryService;
+  }
+
+  /** Sync on demand; rejects with `auth/provider-not-configured` when `init` had no `auth`. */
+  get sync(): SyncApi {
+    this.assertState("ready");
+    return this.syncApi;
   }
 
   /** The HTTP client every service shares, built from `config.http`. */
@@ -127,6 +158,7 @@ export class PlayerHost implements WorkerApi {
     this.forwarder?.update(this.config.events);
     this.applyLogConfig();
     this.httpClient = this.createHttpClient();
+    this.syncService?.setIntervalMs(this.config.sync.intervalMs);
     this.bus.emit("runtime:config-changed", { config: this.config });
     return this.config;
   }
@@ -134,7 +166,9 @@ export class PlayerHost implements WorkerApi {
   dispose(): void {
     if (this.state === "disposed") return;
     this.state = "disposed";
+    this.syncApi.destroy();
     this.authApi.destroy();
+    this.librarySvc?.destroy();
     this.forwarder?.destroy();
     this.forwarder = undefined;
     this.eventPort?.close();
@@ -155,6 +189,33 @@ export class PlayerHost implements WorkerApi {
       logger: this.logger,
       ...(this.fetch === undefined ? {} : { fetch: this.fetch }),
     });
+  }
+
+  private createLibrary(): LibraryService {
+    const { indexedDB, IDBKeyRange } = this.storage;
+    return new LibraryService({
+      bus: this.bus,
+      ...(indexedDB === undefined ? {} : { indexedDB, IDBKeyRange }),
+    });
+  }
+
+  private createSync(providers: AuthProvidersConfig): SyncApiService {
+    const auth = this.authApi.service;
+    if (auth === undefined) return new SyncApiService(undefined, undefined);
+    this.syncService = new SyncService({
+      bus: this.bus,
+      target: this.librarySvc as LibraryService,
+      createConnector: createConnectorFactory({
+        http: () => this.httpClient as HttpClient,
+        tokens: auth,
+        providers,
+      }),
+      intervalMs: this.config.sync.intervalMs,
+      logger: this.logger.child("sync"),
+    });
+    // From now on a sign-in syncs the account, and the interval syncs every known one.
+    this.syncService.start();
+    return new SyncApiService(this.syncService, auth);
   }
 
   private createHttpClient(): HttpClient {

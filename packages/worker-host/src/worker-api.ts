@@ -5,6 +5,7 @@ import type {
   DeepPartial,
   PlayerConfig,
 } from "@player/core-runtime";
+import type { LibraryApi, SyncApi } from "./library-api.js";
 
 /** What the page sends with {@link WorkerApi.init}. */
 export interface WorkerInitOptions {
@@ -77,6 +78,10 @@ export interface WorkerApi {
   readonly diagnostics: DiagnosticsApi;
   /** Sign-in and accounts. */
   readonly auth: AuthApi;
+  /** The music library: queries, search, playlists, statistics. */
+  readonly library: LibraryApi;
+  /** Cloud sync on demand (it also runs on sign-in and on an interval). */
+  readonly sync: SyncApi;
   /** Stops every service and releases the event port. */
   dispose(): void;
 }

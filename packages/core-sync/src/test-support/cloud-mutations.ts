@@ -21,6 +21,7 @@ export const MUTATION_KINDS = [
   "trash-folder",
   "delete-folder",
   "to-non-audio",
+  "lyrics-to-audio",
 ] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 
@@ -45,6 +46,9 @@ export async function applyMutation(cloud: DevCloud, mutation: Mutation): Promis
     library.get(library.rootId),
     ...live.filter((item) => item.kind === "folder"),
   ].filter((item) => item !== undefined);
+  const lyrics = audio.filter(
+    (item) => item.kind === "file" && audioFileKind(item.name, item.mimeType) === "lrc",
+  );
   const subfolders = folders.filter((folder) => folder.parentId !== null);
   const trashed = items.filter((item) => library.isExplicitlyTrashed(item.id));
   const pick = <T>(list: readonly T[], salt = 0): T | undefined =>
@@ -141,6 +145,13 @@ export async function applyMutation(cloud: DevCloud, mutation: Mutation): Promis
       if (file === undefined) return "to-non-audio: none";
       await admin.updateFile(file.id, { name: `Not music ${n}.txt` });
       return `to-non-audio ${file.id}`;
+    }
+    case "lyrics-to-audio": {
+      // The MIME type stays `text/plain`: the name decides what the file is now.
+      const file = pick(lyrics);
+      if (file === undefined) return "lyrics-to-audio: none";
+      await admin.updateFile(file.id, { name: `Was lyrics ${n}.mp3` });
+      return `lyrics-to-audio ${file.id}`;
     }
   }
 }

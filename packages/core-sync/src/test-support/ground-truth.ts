@@ -1,28 +1,44 @@
 /**
  * What a sync should end with, read straight from the dev-cloud's library
- * store (in-process), independent of both connectors.
+ * store (in-process), independent of both connectors and of the library.
  */
 import type { RemoteFile } from "@player/core-library";
 import type { DevCloud } from "@player/dev-cloud";
 import { audioFileKind } from "../audio-file-kind.js";
+import { type ExpectedTags, expectedTags } from "./expected-tags.js";
+import type { ProviderName } from "./sync-harness.js";
 
-/** The facts compared between the library and the cloud. */
+/** The facts of one file compared between the library and the cloud. */
 export interface ComparableFile {
   remoteId: string;
   name: string;
   parentId: string;
   folderPath: string;
   size: number;
+  mimeType: string;
+  modifiedAt: number;
+  contentVersion: string;
+}
+
+/** A live music or lyrics file of the cloud, with what the library should derive from it. */
+export interface ExpectedFile extends ComparableFile {
+  /** An `.lrc` sidecar rather than music. */
+  lyrics: boolean;
+  /** The library's tags before the file is read (files first); unused for lyrics. */
+  tags: ExpectedTags;
 }
 
 type CloudItem = ReturnType<DevCloud["context"]["library"]["all"]>[number];
+export type CloudFile = Extract<CloudItem, { kind: "file" }>;
 
-/** Every live music or lyrics file in the cloud, sorted by id. */
-export function groundTruth(cloud: DevCloud): ComparableFile[] {
+/** Every live music or lyrics file in the cloud as `provider` reports it, sorted by id. */
+export function groundTruth(cloud: DevCloud, provider: ProviderName): ExpectedFile[] {
   const library = cloud.context.library;
-  const result: ComparableFile[] = [];
+  const result: ExpectedFile[] = [];
   for (const item of library.all()) {
-    if (item.kind !== "file" || audioFileKind(item.name, item.mimeType) === undefined) continue;
+    if (item.kind !== "file") continue;
+    const kind = audioFileKind(item.name, item.mimeType);
+    if (kind === undefined) continue;
     const folderPath = livePath(cloud, item);
     if (folderPath === undefined) continue;
     result.push({
@@ -31,9 +47,23 @@ export function groundTruth(cloud: DevCloud): ComparableFile[] {
       parentId: item.parentId,
       folderPath,
       size: library.size(item),
+      mimeType: item.mimeType,
+      modifiedAt: item.modifiedTime,
+      contentVersion: contentVersion(cloud, provider, item),
+      lyrics: kind === "lrc",
+      tags: expectedTags(provider, item, folderPath),
     });
   }
   return sortById(result);
+}
+
+/**
+ * The version the provider reports for the bytes: Drive's `md5Checksum`,
+ * OneDrive's `cTag` (personal-OneDrive style, built from the item's version).
+ */
+function contentVersion(cloud: DevCloud, provider: ProviderName, item: CloudFile): string {
+  if (provider === "google") return cloud.context.library.md5(item);
+  return `a${btoa(`c:${item.id}.${item.version}`).replace(/=+$/, "")}`;
 }
 
 /** The folder path of a visible item, or `undefined` when it or a folder above it is trashed. */
@@ -51,15 +81,18 @@ function livePath(cloud: DevCloud, item: CloudItem): string | undefined {
   return `/${names.join("/")}`;
 }
 
-/** The comparable part of synced files, sorted by id. */
-export function comparable(files: readonly RemoteFile[]): ComparableFile[] {
+/** The compared facts of files (listed, expected or read back), sorted by id. */
+export function comparable(files: readonly (RemoteFile | ExpectedFile)[]): ComparableFile[] {
   return sortById(
-    files.map(({ remoteId, name, parentId, folderPath, size }) => ({
-      remoteId,
-      name,
-      parentId,
-      folderPath,
-      size,
+    files.map((file) => ({
+      remoteId: file.remoteId,
+      name: file.name,
+      parentId: file.parentId,
+      folderPath: file.folderPath,
+      size: file.size,
+      mimeType: file.mimeType,
+      modifiedAt: file.modifiedAt,
+      contentVersion: file.contentVersion,
     })),
   );
 }

@@ -20,6 +20,7 @@ export interface StoredFile {
 
 /** A test double of the library's sync side. */
 export class MemorySyncTarget implements SyncTarget {
+  readonly kind = "memory";
   readonly files = new Map<string, Map<string, StoredFile>>();
   readonly cursors = new Map<string, SyncCursor>();
   /** Every batch applied, in order (deep copies). */
@@ -71,6 +72,9 @@ export class MemorySyncTarget implements SyncTarget {
     this.files.delete(accountId);
     this.cursors.delete(accountId);
   }
+
+  /** Nothing to release; here so either target can be destroyed the same way. */
+  destroy(): void {}
 
   /** The account's files, sorted by remote id. */
   list(accountId: string): RemoteFile[] {

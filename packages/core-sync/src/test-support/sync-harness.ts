@@ -1,17 +1,20 @@
 /**
  * Wires a connector for one provider of a running dev-cloud: a signed-in
  * account, an HttpClient with near-zero waits and a request counter that
- * can abort a job after N requests, and an in-memory target.
+ * can abort a job after N requests, and a target: the in-memory fake or the
+ * real library on fake-indexeddb.
  */
 import { EventBus, HttpClient, type PlayerEventMap } from "@player/core-runtime";
 import type { DevCloud } from "@player/dev-cloud";
 import PQueue from "p-queue";
+import { onTestFinished } from "vitest";
 import { ProviderApi } from "../provider-api.js";
 import { GoogleDriveConnector } from "../providers/google-drive/google-drive-connector.js";
 import { OneDriveConnector } from "../providers/onedrive/onedrive-connector.js";
 import type { SyncConnector } from "../sync-connector.js";
 import { runSyncJob, type SyncSummary } from "../sync-job.js";
 import { signInGoogle, signInMicrosoft, type TestAccount } from "./dev-cloud-accounts.js";
+import { LibrarySyncTarget } from "./library-sync-target.js";
 import { MemorySyncTarget } from "./memory-sync-target.js";
 
 /** Waits 0–1 ms: retries stay real but fast. */
@@ -22,12 +25,29 @@ export const tinySleep = (_ms: number, _signal: AbortSignal | undefined): Promis
 export const PROVIDERS = ["google", "microsoft"] as const;
 export type ProviderName = (typeof PROVIDERS)[number];
 
+/** Both targets: the contract's in-memory fake and the real `LibraryService`. */
+export const TARGETS = ["memory", "library"] as const;
+export type TargetName = (typeof TARGETS)[number];
+/** A target a harness can sync into. */
+export type TestSyncTarget = MemorySyncTarget | LibrarySyncTarget;
+
+/** Every provider with every target, for `describe.each`. */
+export const PROVIDERS_AND_TARGETS: ReadonlyArray<readonly [ProviderName, TargetName]> =
+  PROVIDERS.flatMap((provider) => TARGETS.map((target) => [provider, target] as const));
+
+/** A new, empty target of a kind; destroyed when the current test finishes. */
+export function createTarget(kind: TargetName): TestSyncTarget {
+  const target = kind === "memory" ? new MemorySyncTarget() : new LibrarySyncTarget();
+  onTestFinished(() => target.destroy());
+  return target;
+}
+
 /** One provider of a dev-cloud, ready to sync. */
 export interface SyncHarness {
   provider: ProviderName;
   account: TestAccount;
   connector: SyncConnector;
-  target: MemorySyncTarget;
+  target: TestSyncTarget;
   bus: EventBus<PlayerEventMap>;
   /** Every wait the HttpClient and the ProviderApi asked for, in ms (the waits themselves take 0–1 ms). */
   sleeps: number[];
@@ -37,11 +57,15 @@ export interface SyncHarness {
   sync(options?: { abortAfterRequests?: number; signal?: AbortSignal }): Promise<SyncSummary>;
 }
 
-/** Signs in to `provider` on `cloud` and builds a harness with small pages. */
+/**
+ * Signs in to `provider` on `cloud` and builds a harness with small pages,
+ * syncing into `options.target`, else a new target of `options.targetKind`
+ * (default `memory`).
+ */
 export async function createHarness(
   cloud: DevCloud,
   provider: ProviderName,
-  options: { pageSize?: number; target?: MemorySyncTarget } = {},
+  options: { pageSize?: number; target?: TestSyncTarget; targetKind?: TargetName } = {},
 ): Promise<SyncHarness> {
   const account =
     provider === "google" ? await signInGoogle(cloud.url) : await signInMicrosoft(cloud.url);
@@ -76,7 +100,7 @@ export async function createHarness(
     provider === "google"
       ? new GoogleDriveConnector({ api, baseUrl: `${cloud.url}/google/drive/v3`, pageSize })
       : new OneDriveConnector({ api, baseUrl: `${cloud.url}/graph/v1.0`, pageSize });
-  const target = options.target ?? new MemorySyncTarget();
+  const target = options.target ?? createTarget(options.targetKind ?? "memory");
   const bus = new EventBus<PlayerEventMap>();
   return {
     provider,

@@ -1,5 +1,6 @@
 import type { ByteRange, RangeReadResult, StorageReadOptions } from "@player/core-runtime";
 import { PlayerError } from "@player/core-runtime";
+import { AUDIO_FILE_EXTENSIONS } from "../../audio-file-kind.js";
 import { type FolderInfo, FolderPathResolver } from "../../folder-path-resolver.js";
 import { PageChanges } from "../../page-changes.js";
 import type { ProviderApi } from "../../provider-api.js";
@@ -26,11 +27,14 @@ export interface GoogleDriveConnectorOptions {
 }
 
 /**
- * Music files (and `.lrc` sidecars) are `audio/*` MIME types or names with an
- * `lrc` word; `audioFileKind` has the last word on each result.
+ * Music files (and `.lrc` sidecars) are `audio/*` MIME types or names with a
+ * known extension as a word (Drive keeps a file's MIME type through renames,
+ * so `song.mp3` may be `text/plain`); `audioFileKind` has the last word on
+ * each result.
  */
-const AUDIO_QUERY =
-  "(mimeType contains 'audio/' or mimeType = 'application/ogg' or name contains 'lrc') and trashed = false";
+const AUDIO_QUERY = `(mimeType contains 'audio/' or mimeType = 'application/ogg' or ${AUDIO_FILE_EXTENSIONS.map(
+  (extension) => `name contains '${extension}'`,
+).join(" or ")}) and trashed = false`;
 const FOLDER_QUERY = `mimeType = '${DRIVE_FOLDER_MIME_TYPE}' and trashed = false`;
 const FOLDER_FIELDS = "id,name,parents";
 

@@ -1,0 +1,223 @@
+/**
+ * PlayerHost end to end in Node: fake-indexeddb for the vault and the library,
+ * a real dev-cloud over HTTP, the sign-in through the consent form, then the
+ * sync that `auth:signed-in` starts, seen through the WorkerApi.
+ */
+import { devCloudEndpoints, fetchWithOrigin } from "@player/core-auth";
+import { isPlayerError, type PlayerErrorCode, type SyncEndData } from "@player/core-runtime";
+import { audioFileKind } from "@player/core-sync";
+import { type DevCloud, startDevCloud } from "@player/dev-cloud";
+import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PlayerHost } from "./player-host.js";
+import type { EventBatchMessage } from "./worker-api.js";
+
+const APP_ORIGIN = "http://127.0.0.1:5173";
+const REDIRECT = `${APP_ORIGIN}/callback`;
+
+let cloud: DevCloud;
+beforeAll(async () => {
+  cloud = await startDevCloud({ port: 0, tracks: 24, seed: 11 });
+});
+afterAll(async () => {
+  await cloud?.close();
+});
+
+const hosts: PlayerHost[] = [];
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  for (const host of hosts.splice(0)) host.dispose();
+  for (const { port1, port2 } of channels.splice(0)) {
+    port1.close();
+    port2.close();
+  }
+});
+
+/** A host with its own empty IndexedDB; `auth` off when `signIn` is false. */
+function setUp(signIn: boolean) {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  const events: Array<readonly [string, unknown]> = [];
+  channel.port2.addEventListener("message", (event: MessageEvent<EventBatchMessage>) => {
+    events.push(...event.data.events);
+  });
+  channel.port2.start();
+  const host = new PlayerHost({
+    indexedDB: new IDBFactory(),
+    IDBKeyRange,
+    // A page or worker sends Origin itself; Node's fetch does not.
+    fetch: fetchWithOrigin(APP_ORIGIN) as typeof fetch,
+    logSink: () => {},
+  });
+  hosts.push(host);
+  const { google, microsoft } = devCloudEndpoints(cloud.url);
+  host.init({
+    eventPort: channel.port1,
+    ...(signIn
+      ? {
+          auth: {
+            google: {
+              clientId: "dev-google-client.apps.googleusercontent.com",
+              redirectUri: REDIRECT,
+              ...google,
+              apiBaseUrl: `${cloud.url}/google/drive/v3`,
+            },
+            microsoft: {
+              clientId: "11111111-2222-3333-4444-555555555555",
+              redirectUri: REDIRECT,
+              ...microsoft,
+              apiBaseUrl: `${cloud.url}/graph/v1.0`,
+            },
+          },
+        }
+      : {}),
+  });
+  return { host, events };
+}
+
+/** Loads the consent page, allows it as the first user, returns the redirect's code. */
+async function consent(authorizeUrl: string): Promise<string> {
+  const page = await fetch(authorizeUrl);
+  const html = await page.text();
+  const form = /<form method="([^"]+)" action="([^"]*)">/.exec(html);
+  if (form === null) throw new Error(`no consent form (${page.status})`);
+  const fields = new URLSearchParams();
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
+    fields.append(decode(match[1] ?? ""), decode(match[2] ?? ""));
+  }
+  fields.set(
+    "user",
+    decode(/<input type="radio" name="user" value="([^"]*)"/.exec(html)?.[1] ?? ""),
+  );
+  fields.set("decision", "allow");
+  const answer = await fetch(new URL(decode(form[2] ?? ""), cloud.url), {
+    method: "POST",
+    body: fields,
+    redirect: "manual",
+  });
+  const code = new URL(answer.headers.get("location") ?? "http://x/").searchParams.get("code");
+  if (code === null) throw new Error(`consent answered ${answer.status} without a code`);
+  return code;
+}
+
+function decode(text: string): string {
+  return text
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#39;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
+}
+
+/** Music files the sync should keep: live, and music by name or MIME type (not `.lrc`). */
+function expectedTrackCount(): number {
+  return cloud.context.library.all().filter((item) => {
+    if (item.kind !== "file" || item.trashed) return false;
+    const kind = audioFileKind(item.name, item.mimeType);
+    return kind !== undefined && kind !== "lrc";
+  }).length;
+}
+
+async function until<T>(read: () => T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function rejection(promise: Promise<unknown>): Promise<PlayerErrorCode> {
+  try {
+    await promise;
+  } catch (error) {
+    if (isPlayerError(error)) return error.code;
+    throw error;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("PlayerHost library and sync", () => {
+  it("syncs an account end to end after sign-in; library, search and playlists work", async () => {
+    const { host, events } = setUp(true);
+    const start = await host.auth.beginSignIn("google");
+    const account = await host.auth.completeSignIn(await consent(start.url), start.state);
+
+    const end = await until(
+      () => events.find(([type]) => type === "sync:end")?.[1] as SyncEndData | undefined,
+    );
+    expect(end).toMatchObject({ accountId: account.id, outcome: "completed", fullListing: true });
+    expect(events.some(([type]) => type === "sync:progress")).toBe(true);
+    expect(events.some(([type]) => type === "library:tracks-changed")).toBe(true);
+
+    const expected = expectedTrackCount();
+    expect(expected).toBeGreaterThan(0);
+    expect(end.added).toBe(expected);
+    const counts = await host.library.counts();
+    expect(counts.tracks).toBe(expected);
+    expect(await host.library.countTracks({ accountId: account.id })).toBe(expected);
+
+    const page = await host.library.queryTracks({ sort: "title", limit: 10 });
+    expect(page.items).toHaveLength(Math.min(10, expected));
+    const titles = page.items.map((track) => track.title);
+    expect(titles).toEqual(
+      [...titles].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })),
+    );
+    const first = page.items[0];
+    if (first === undefined) throw new Error("no track");
+
+    const found = await host.library.search(first.title.slice(0, 4));
+    expect(found.items.map((hit) => hit.track.key)).toContain(first.key);
+
+    const playlist = await host.library.createPlaylist("Road trip");
+    await host.library.addToPlaylist(playlist.id, [first.key]);
+    const entries = await host.library.getPlaylistEntries(playlist.id);
+    expect(entries.map((entry) => entry.trackKey)).toEqual([first.key]);
+
+    // On demand, a second sync finds nothing new.
+    const [summary] = await host.sync.syncNow(account.id);
+    expect(summary).toMatchObject({ accountId: account.id, added: 0, removed: 0 });
+    expect(await host.sync.isSyncing()).toBe(false);
+    expect(await rejection(host.sync.syncNow("google:nobody"))).toBe("auth/unknown-account");
+  });
+
+  it("without auth the library is empty and usable, and sync rejects with auth/provider-not-configured", async () => {
+    const { host } = setUp(false);
+    expect(await host.library.counts()).toEqual({
+      tracks: 0,
+      albums: 0,
+      artists: 0,
+      folders: 0,
+      playlists: 0,
+    });
+    expect((await host.library.queryTracks()).items).toEqual([]);
+    expect(await rejection(host.sync.syncNow())).toBe("auth/provider-not-configured");
+    expect(await rejection(host.sync.cancel("google:x"))).toBe("auth/provider-not-configured");
+    expect(await rejection(host.sync.isSyncing())).toBe("auth/provider-not-configured");
+  });
+
+  it("validates library arguments and rejects after dispose with runtime/disposed", async () => {
+    const { host } = setUp(false);
+    expect(await rejection(host.library.getTrack(42 as never))).toBe("runtime/invalid-argument");
+    expect(await rejection(host.library.search(null as never))).toBe("runtime/invalid-argument");
+    expect(await rejection(host.library.addToPlaylist("p", "k" as never))).toBe(
+      "runtime/invalid-argument",
+    );
+    expect(await rejection(host.library.queryTracks({ limit: 0 }))).toBe(
+      "runtime/invalid-argument",
+    );
+    host.dispose();
+    expect(() => host.library).toThrowError(expect.objectContaining({ code: "runtime/disposed" }));
+    expect(() => host.sync).toThrowError(expect.objectContaining({ code: "runtime/disposed" }));
+  });
+
+  it("takes sync.intervalMs from config and rejects bad values", () => {
+    const { host } = setUp(false);
+    expect(host.getConfig().sync.intervalMs).toBe(15 * 60 * 1000);
+    expect(host.configure({ sync: { intervalMs: 0 } }).sync.intervalMs).toBe(0);
+    expect(() => host.configure({ sync: { intervalMs: 10 } })).toThrowError(
+      expect.objectContaining({ code: "runtime/invalid-config" }),
+    );
+  });
+});
