@@ -32,6 +32,15 @@ export interface ChangesPage {
  * stores each page and its cursor through the library's `SyncTarget`.
  */
 export interface SyncConnector extends StorageProvider {
+  /**
+   * True when a round of changes ends where the provider fixed it when the
+   * round started, and an item that changes again after that end is left
+   * out of the round for the next one (OneDrive delta). A round resumed from
+   * a page link stored by an earlier job then ends in the past and may even
+   * come back empty while changes wait, so the job always reads one more
+   * round after it.
+   */
+  readonly roundEndIsFixed?: boolean;
   /** Forgets per-job caches (folder names); called when a job starts. */
   resetCaches(): void;
   /**

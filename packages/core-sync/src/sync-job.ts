@@ -47,9 +47,12 @@ export interface SyncSummary {
 }
 
 /**
- * Rounds of changes per job. A round resumed from a stored page link ends
- * where that round was cut (OneDrive fixes a round's end when it starts), so
- * a round that found changes is followed by another one, up to this many.
+ * Rounds of changes per job. A round that found changes is followed by
+ * another one, up to this many. With a connector whose round end is fixed
+ * when the round starts (OneDrive), the first round of a job that continues
+ * a stored changes cursor may have started in an earlier job: it ends in the
+ * past, and the items changed since were left out of it (it can come back
+ * empty while changes wait), so it is always followed by another round.
  */
 const MAX_CHANGE_ROUNDS = 4;
 
@@ -162,6 +165,8 @@ export async function runSyncJob(options: SyncJobOptions): Promise<SyncSummary> 
 
     let rounds = 1;
     let roundHadChanges = false;
+    // Set when the job starts on a stored changes cursor, which may be a page link of an old round.
+    let roundMayBeOld = connector.roundEndIsFixed === true && cursor.phase === "incremental";
     for (let resyncs = 0; ; ) {
       checkAborted();
       try {
@@ -216,9 +221,10 @@ export async function runSyncJob(options: SyncJobOptions): Promise<SyncSummary> 
           cursor = next;
           roundHadChanges ||= page.upserts.length + page.removals.length > 0;
           if (page.done) {
-            if (!roundHadChanges || rounds >= MAX_CHANGE_ROUNDS) break;
+            if ((!roundHadChanges && !roundMayBeOld) || rounds >= MAX_CHANGE_ROUNDS) break;
             rounds++;
             roundHadChanges = false;
+            roundMayBeOld = false;
           }
         }
       } catch (error) {
@@ -231,6 +237,7 @@ export async function runSyncJob(options: SyncJobOptions): Promise<SyncSummary> 
         resyncs++;
         log?.warn("Provider asked for a resync; starting a new full listing", { accountId });
         cursor = await beginFull(cursor);
+        roundMayBeOld = false; // the listing's deltaLink starts a new round
       }
     }
     bus?.emit("sync:end", {

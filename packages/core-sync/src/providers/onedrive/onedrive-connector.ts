@@ -37,6 +37,8 @@ export interface OneDriveConnectorOptions {
  */
 export class OneDriveConnector implements SyncConnector {
   readonly provider = "microsoft" as const;
+  /** Delta fixes a round's end when it starts; later changes wait for the next round. */
+  readonly roundEndIsFixed = true;
   readonly accountId: string;
   readonly #api: ProviderApi;
   readonly #base: string;
