@@ -7,7 +7,6 @@ export default defineConfig([
     format: ["esm"],
     dts: { entry: { index: "src/index.ts" } },
     sourcemap: true,
-    clean: true,
     target: "es2022",
     platform: "node",
   },
