@@ -5,12 +5,14 @@ import { runLibrarySearchBench } from "./library-search.mjs";
 import { runLibrarySearchNodeBench } from "./library-search-node.mjs";
 import { runRpcBench } from "./rpc.mjs";
 import { runSyncBench } from "./sync.mjs";
+import { runSyncBrowserBench } from "./sync-browser.mjs";
 
 const BENCHMARKS = {
   rpc: runRpcBench,
   search: runLibrarySearchBench,
   "search-node": runLibrarySearchNodeBench,
   sync: runSyncBench,
+  "sync-browser": runSyncBrowserBench,
 };
 
 const asked = process.argv.slice(2).filter((arg) => arg !== "--");

@@ -17,15 +17,16 @@ import { count, printTable, ratio } from "./report.mjs";
 import { importTypeScript, repoPath } from "./typescript-module.mjs";
 
 const PAGE_SIZE = 1000;
-const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 /** core-sync's dev-cloud sign-in (test-support, over real HTTP) and p-queue, from core-sync. */
-const loadSupport = () =>
+export const loadSupport = () =>
   importTypeScript(
     "sync-support",
     [
       'export { signInGoogle, signInMicrosoft } from "./src/test-support/dev-cloud-accounts.ts";',
       'export { DRIVE_FILE_FIELDS } from "./src/providers/google-drive/drive-types.ts";',
+      'export { DRIVE_AUDIO_QUERY } from "./src/providers/google-drive/google-drive-connector.ts";',
       'export { DRIVE_ITEM_SELECT } from "./src/providers/onedrive/graph-types.ts";',
       'export { default as PQueue } from "p-queue";',
     ].join("\n"),
@@ -77,7 +78,7 @@ async function syncIntoLibrary(cloud, support, provider, account) {
 }
 
 /** Pages through the same listing with bare fetch: the floor set by the emulator and HTTP. */
-async function rawListing(cloud, support, provider, account) {
+export async function rawListing(cloud, support, provider, account) {
   const token = await account.tokens.getAccessToken(account.accountId);
   const headers = { authorization: `Bearer ${token}` };
   const getJson = async (url) => {
@@ -90,7 +91,7 @@ async function rawListing(cloud, support, provider, account) {
   let files = 0;
   if (provider === "google") {
     const query = new URLSearchParams({
-      q: "(mimeType contains 'audio/' or mimeType = 'application/ogg' or name contains 'lrc') and trashed = false",
+      q: support.DRIVE_AUDIO_QUERY,
       orderBy: "createdTime",
       pageSize: String(PAGE_SIZE),
       spaces: "drive",

@@ -32,7 +32,7 @@ export interface GoogleDriveConnectorOptions {
  * so `song.mp3` may be `text/plain`); `audioFileKind` has the last word on
  * each result.
  */
-const AUDIO_QUERY = `(mimeType contains 'audio/' or mimeType = 'application/ogg' or ${AUDIO_FILE_EXTENSIONS.map(
+export const DRIVE_AUDIO_QUERY = `(mimeType contains 'audio/' or mimeType = 'application/ogg' or ${AUDIO_FILE_EXTENSIONS.map(
   (extension) => `name contains '${extension}'`,
 ).join(" or ")}) and trashed = false`;
 const FOLDER_QUERY = `mimeType = '${DRIVE_FOLDER_MIME_TYPE}' and trashed = false`;
@@ -101,8 +101,8 @@ export class GoogleDriveConnector implements SyncConnector {
     const params: Record<string, string> = {
       q:
         keyset.t === null
-          ? AUDIO_QUERY
-          : `${AUDIO_QUERY} and createdTime >= ${quoteDriveQuery(keyset.t)}`,
+          ? DRIVE_AUDIO_QUERY
+          : `${DRIVE_AUDIO_QUERY} and createdTime >= ${quoteDriveQuery(keyset.t)}`,
       orderBy: "createdTime",
       pageSize: String(this.#pageSize),
       spaces: "drive",
