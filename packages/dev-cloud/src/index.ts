@@ -47,3 +47,8 @@ export {
   type DevCloudOptions,
   startDevCloud,
 } from "./server.js";
+export {
+  type ApproveSignInOptions,
+  approveSignIn,
+  type SignInApproval,
+} from "./testing/approve-sign-in.js";

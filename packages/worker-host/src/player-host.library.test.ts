@@ -6,7 +6,7 @@
 import { devCloudEndpoints, fetchWithOrigin } from "@player/core-auth";
 import { isPlayerError, type PlayerErrorCode, type SyncEndData } from "@player/core-runtime";
 import { audioFileKind } from "@player/core-sync";
-import { type DevCloud, startDevCloud } from "@player/dev-cloud";
+import { approveSignIn, type DevCloud, startDevCloud } from "@player/dev-cloud";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PlayerHost } from "./player-host.js";
@@ -75,40 +75,6 @@ function setUp(signIn: boolean) {
   return { host, events };
 }
 
-/** Loads the consent page, allows it as the first user, returns the redirect's code. */
-async function consent(authorizeUrl: string): Promise<string> {
-  const page = await fetch(authorizeUrl);
-  const html = await page.text();
-  const form = /<form method="([^"]+)" action="([^"]*)">/.exec(html);
-  if (form === null) throw new Error(`no consent form (${page.status})`);
-  const fields = new URLSearchParams();
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
-    fields.append(decode(match[1] ?? ""), decode(match[2] ?? ""));
-  }
-  fields.set(
-    "user",
-    decode(/<input type="radio" name="user" value="([^"]*)"/.exec(html)?.[1] ?? ""),
-  );
-  fields.set("decision", "allow");
-  const answer = await fetch(new URL(decode(form[2] ?? ""), cloud.url), {
-    method: "POST",
-    body: fields,
-    redirect: "manual",
-  });
-  const code = new URL(answer.headers.get("location") ?? "http://x/").searchParams.get("code");
-  if (code === null) throw new Error(`consent answered ${answer.status} without a code`);
-  return code;
-}
-
-function decode(text: string): string {
-  return text
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&");
-}
-
 /** Music files the sync should keep: live, and music by name or MIME type (not `.lrc`). */
 function expectedTrackCount(): number {
   return cloud.context.library.all().filter((item) => {
@@ -142,7 +108,7 @@ describe("PlayerHost library and sync", () => {
   it("syncs an account end to end after sign-in; library, search and playlists work", async () => {
     const { host, events } = setUp(true);
     const start = await host.auth.beginSignIn("google");
-    const account = await host.auth.completeSignIn(await consent(start.url), start.state);
+    const account = await host.auth.completeSignIn(await approvedCode(start.url), start.state);
 
     const end = await until(
       () => events.find(([type]) => type === "sync:end")?.[1] as SyncEndData | undefined,
@@ -221,3 +187,10 @@ describe("PlayerHost library and sync", () => {
     );
   });
 });
+
+/** Allows the consent page as its first user and returns the code. */
+async function approvedCode(authorizeUrl: string): Promise<string> {
+  const { code, location } = await approveSignIn(authorizeUrl);
+  if (code === undefined) throw new Error(`consent redirected without a code: ${location}`);
+  return code;
+}

@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { AccessTokenOptions, AuthProviderId, TokenSource } from "@player/core-runtime";
-import { DEV_OAUTH_CLIENTS } from "@player/dev-cloud";
+import { approveSignIn, DEV_OAUTH_CLIENTS } from "@player/dev-cloud";
 
 const GOOGLE_REDIRECT = "http://127.0.0.1:5173/callback";
 const MICROSOFT_ORIGIN = "http://localhost:5173";
@@ -58,39 +58,6 @@ function pkce(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
-/** Loads a consent page, submits its form with "allow" for the first user, returns the code. */
-async function consent(base: string, authorizeUrl: string): Promise<string> {
-  const page = await fetch(authorizeUrl);
-  if (page.status !== 200) throw new Error(`consent page answered ${page.status}`);
-  const html = await page.text();
-  const form = /<form method="([^"]+)" action="([^"]*)">/.exec(html);
-  if (form === null) throw new Error("no consent form");
-  const fields = new URLSearchParams();
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
-    fields.append(decode(match[1] ?? ""), decode(match[2] ?? ""));
-  }
-  const user = /<input type="radio" name="user" value="([^"]*)"/.exec(html)?.[1] ?? "";
-  fields.set("user", decode(user));
-  fields.set("decision", "allow");
-  const submitted = await fetch(new URL(decode(form[2] ?? ""), base), {
-    method: "POST",
-    body: fields,
-    redirect: "manual",
-  });
-  const code = new URL(submitted.headers.get("location") ?? "http://x/").searchParams.get("code");
-  if (code === null) throw new Error(`consent answered ${submitted.status} without a code`);
-  return code;
-}
-
-function decode(text: string): string {
-  return text
-    .replaceAll("&quot;", '"')
-    .replaceAll("&#39;", "'")
-    .replaceAll("&lt;", "<")
-    .replaceAll("&gt;", ">")
-    .replaceAll("&amp;", "&");
-}
-
 async function postForm(
   url: string,
   fields: Record<string, string>,
@@ -117,7 +84,7 @@ export async function signInGoogle(base: string): Promise<TestAccount> {
     code_challenge: challenge,
     code_challenge_method: "S256",
   });
-  const code = await consent(base, `${base}/google/o/oauth2/v2/auth?${query}`);
+  const code = await approvedCode(`${base}/google/o/oauth2/v2/auth?${query}`);
   const secret = { client_id: client.clientId, client_secret: client.clientSecret ?? "" };
   const body = await postForm(`${base}/google/token`, {
     grant_type: "authorization_code",
@@ -154,7 +121,7 @@ export async function signInMicrosoft(base: string): Promise<TestAccount> {
     code_challenge: challenge,
     code_challenge_method: "S256",
   });
-  const code = await consent(base, `${base}/microsoft/common/oauth2/v2.0/authorize?${query}`);
+  const code = await approvedCode(`${base}/microsoft/common/oauth2/v2.0/authorize?${query}`);
   const tokenUrl = `${base}/microsoft/common/oauth2/v2.0/token`;
   const origin = { Origin: MICROSOFT_ORIGIN };
   const body = await postForm(
@@ -184,4 +151,11 @@ export async function signInMicrosoft(base: string): Promise<TestAccount> {
     String(body.refresh_token),
   );
   return { accountId: "microsoft:alex", provider: "microsoft", tokens };
+}
+
+/** Allows the consent page as its first user and returns the code. */
+async function approvedCode(authorizeUrl: string): Promise<string> {
+  const { code, location } = await approveSignIn(authorizeUrl);
+  if (code === undefined) throw new Error(`consent redirected without a code: ${location}`);
+  return code;
 }

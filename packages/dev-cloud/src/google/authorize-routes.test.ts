@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseConsentForm } from "../test-support/consent-form.js";
+import { parseConsentForm } from "../testing/consent-form.js";
 import { REDIRECT_URI } from "../test-support/google-sign-in.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseConsentForm } from "../test-support/consent-form.js";
+import { parseConsentForm } from "../testing/consent-form.js";
 import {
   authorizeOverHttp,
   exchangeCode,

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseConsentForm } from "../test-support/consent-form.js";
+import { parseConsentForm } from "../testing/consent-form.js";
 import {
   authorizeUrl,
   consent,

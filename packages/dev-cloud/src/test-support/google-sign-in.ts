@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import { DEV_OAUTH_CLIENTS } from "../create-context.js";
-import { parseConsentForm } from "./consent-form.js";
+import { parseConsentForm } from "../testing/consent-form.js";
 
 /** The test app's redirect URI (never contacted; the test reads `Location`). */
 export const REDIRECT_URI = "http://127.0.0.1:5173/callback";

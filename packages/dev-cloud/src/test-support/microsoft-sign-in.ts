@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { DevUser } from "../context.js";
 import { DEV_OAUTH_CLIENTS } from "../create-context.js";
-import { parseConsentForm } from "./consent-form.js";
+import { parseConsentForm } from "../testing/consent-form.js";
 
 /** The registered Microsoft client id. */
 export const TEST_CLIENT_ID = DEV_OAUTH_CLIENTS.microsoft.clientId;
