@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseConsentForm } from "../testing/consent-form.js";
 import { REDIRECT_URI } from "../test-support/google-sign-in.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
+import { parseConsentForm } from "../testing/consent-form.js";
 
 const CLIENT_ID = "dev-google-client.apps.googleusercontent.com";
 

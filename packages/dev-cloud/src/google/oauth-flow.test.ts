@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseConsentForm } from "../testing/consent-form.js";
 import {
   authorizeOverHttp,
   exchangeCode,
@@ -11,6 +10,7 @@ import {
   VERIFIER,
 } from "../test-support/google-sign-in.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
+import { parseConsentForm } from "../testing/consent-form.js";
 
 const CLIENT_ID = "dev-google-client.apps.googleusercontent.com";
 const SECRET = "dev-google-secret";

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseConsentForm } from "../testing/consent-form.js";
 import {
   authorizeUrl,
   consent,
@@ -9,6 +8,7 @@ import {
   TEST_USERS,
 } from "../test-support/microsoft-sign-in.js";
 import { startTestServer, type TestServer } from "../test-support/test-server.js";
+import { parseConsentForm } from "../testing/consent-form.js";
 
 describe("Microsoft authorize endpoint", () => {
   let server: TestServer;
