@@ -34,7 +34,7 @@ afterEach(() => {
 });
 
 /** A host with its own empty IndexedDB; `auth` off when `signIn` is false. */
-function setUp(signIn: boolean) {
+function setUp(signIn: boolean, indexedDB: IDBFactory = new IDBFactory()) {
   const channel = new MessageChannel();
   channels.push(channel);
   const events: Array<readonly [string, unknown]> = [];
@@ -43,7 +43,7 @@ function setUp(signIn: boolean) {
   });
   channel.port2.start();
   const host = new PlayerHost({
-    indexedDB: new IDBFactory(),
+    indexedDB,
     IDBKeyRange,
     // A page or worker sends Origin itself; Node's fetch does not.
     fetch: fetchWithOrigin(APP_ORIGIN) as typeof fetch,
@@ -146,6 +146,31 @@ describe("PlayerHost library and sync", () => {
     expect(summary).toMatchObject({ accountId: account.id, added: 0, removed: 0 });
     expect(await host.sync.isSyncing()).toBe(false);
     expect(await rejection(host.sync.syncNow("google:nobody"))).toBe("auth/unknown-account");
+  });
+
+  it("a restarted worker syncs the accounts signed in before, without a new sign-in", async () => {
+    const storage = new IDBFactory();
+    const first = setUp(true, storage);
+    const start = await first.host.auth.beginSignIn("google");
+    const account = await first.host.auth.completeSignIn(
+      await approvedCode(start.url),
+      start.state,
+    );
+    await until(() => first.events.find(([type]) => type === "sync:end"));
+    first.host.dispose();
+
+    const { rootId } = await cloud.admin.library();
+    await cloud.admin.addFile({
+      name: "Added while away.mp3",
+      parentId: rootId,
+      content: "not audio",
+    });
+    const second = setUp(true, storage);
+    const end = await until(
+      () => second.events.find(([type]) => type === "sync:end")?.[1] as SyncEndData | undefined,
+    );
+    expect(end).toMatchObject({ accountId: account.id, outcome: "completed", added: 1 });
+    expect((await second.host.library.counts()).tracks).toBe(expectedTrackCount());
   });
 
   it("without auth the library is empty and usable, and sync rejects with auth/provider-not-configured", async () => {

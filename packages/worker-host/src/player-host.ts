@@ -215,7 +215,9 @@ export class PlayerHost implements WorkerApi {
     });
     // From now on a sign-in syncs the account, and the interval syncs every known one.
     this.syncService.start();
-    return new SyncApiService(this.syncService, auth);
+    const api = new SyncApiService(this.syncService, auth);
+    api.syncStoredAccounts();
+    return api;
   }
 
   private createHttpClient(): HttpClient {

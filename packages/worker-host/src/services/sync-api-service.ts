@@ -37,6 +37,17 @@ export class SyncApiService implements SyncApi {
     );
   }
 
+  /**
+   * Syncs, in the background, the accounts signed in during an earlier
+   * session: the sync service only learns accounts from sign-ins and syncs,
+   * so without this a returning user's library would never refresh. Failures
+   * are already reported as `sync:error` events.
+   */
+  syncStoredAccounts(): void {
+    if (this.#sync === undefined) return;
+    this.syncNow().catch(() => {});
+  }
+
   async cancel(accountId: string): Promise<void> {
     this.#require().sync.cancel(requireString(accountId, "accountId"));
   }
