@@ -35,6 +35,33 @@ describe("fileNameTags", () => {
     expect(fileNameTags(audioFile("x", "/a.mp3"))).toMatchObject({ title: "a", album: "" });
   });
 
+  it("splits loose 'Artist - Title' names when no folder names the artist", () => {
+    expect(
+      fileNameTags(audioFile("x", "/Music/Singles/Freya Dubois - I Find You.flac")),
+    ).toMatchObject({
+      title: "I Find You",
+      artist: "Freya Dubois",
+      album: "Singles",
+    });
+    expect(
+      fileNameTags(audioFile("x", "/Music/07 Nina Simone \u2013 Sinnerman.mp3")),
+    ).toMatchObject({
+      title: "Sinnerman",
+      artist: "Nina Simone",
+      trackNumber: 7,
+    });
+    // A folder already names the artist: the dash belongs to the title.
+    expect(fileNameTags(audioFile("x", "/Artist/Album/02 Song - Live.mp3"))).toMatchObject({
+      title: "Song - Live",
+      artist: "Artist",
+    });
+    // No spaces around the hyphen: not a separator.
+    expect(fileNameTags(audioFile("x", "/Music/Jay-Z.mp3"))).toMatchObject({
+      title: "Jay-Z",
+      artist: "",
+    });
+  });
+
   it("prefers provider tags field by field", () => {
     const file = audioFile("x", "/Artist/Album/03 Song.mp3", {
       tags: { title: "Real Title", album: "Real Album", year: 1999 },

@@ -31,6 +31,8 @@ const GENERIC_FOLDERS = new Set([
   "media",
 ]);
 const DISC_FOLDER = /^(?:cd|dis[ck])\s*[-_]?\s*(\d{1,2})$/i;
+// "Artist - Title" (hyphen or en dash with spaces around it), as loose files are often named.
+const ARTIST_DASH_TITLE = /^(.+?)\s+[-\u2013]\s+(.+)$/;
 
 /** The file name without its extension (`.hidden` names keep their dot). */
 export function baseNameOf(fileName: string): string {
@@ -85,10 +87,20 @@ function deriveFromPath(fileName: string, folderPath: string): FileNameTags {
     result.discNumber ??= Number(disc[1]);
   }
   const album = folders.at(-1);
-  if (album === undefined || isGeneric(album)) return result;
+  if (album === undefined || isGeneric(album)) return splitArtistFromTitle(result);
   result.album = album;
   const artist = folders.at(-2);
   if (artist !== undefined && !isGeneric(artist)) result.artist = artist;
+  return splitArtistFromTitle(result);
+}
+
+/** With no artist folder, `Artist - Title` names give both. */
+function splitArtistFromTitle(result: FileNameTags): FileNameTags {
+  if (result.artist !== "") return result;
+  const parts = ARTIST_DASH_TITLE.exec(result.title);
+  if (parts === null) return result;
+  result.artist = (parts[1] ?? "").trim();
+  result.title = (parts[2] ?? "").trim();
   return result;
 }
 

@@ -75,5 +75,11 @@ function pathTags(name: string, folderPath: string): ExpectedTags {
   };
   if (numbered?.[2] !== undefined) tags.trackNumber = Number(numbered[2]);
   if (numbered?.[1] !== undefined) tags.discNumber = Number(numbered[1]);
+  // Loose files named "Artist - Title" give both when no folder names the artist.
+  const dashed = tags.artist === "" ? /^(.+?)\s+[-\u2013]\s+(.+)$/.exec(tags.title) : null;
+  if (dashed !== null) {
+    tags.artist = (dashed[1] ?? "").trim();
+    tags.title = (dashed[2] ?? "").trim();
+  }
   return tags;
 }
