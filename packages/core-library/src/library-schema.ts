@@ -9,32 +9,62 @@ export interface SchemaVersion {
   upgrade?: (transaction: Transaction) => Promise<void>;
 }
 
+/** Fields of the track sort indexes, each ending with the primary key (see `track-query.ts`). */
+export const TRACK_SORT_FIELDS: readonly string[] = Object.freeze([
+  "titleSort+key",
+  "artistSort+albumSort+discSort+trackSort+key",
+  "albumSort+albumId+discSort+trackSort+key",
+  "addedAt+key",
+  "durationSort+key",
+  "playCount+key",
+]);
+
+/**
+ * Track fields whose equality filter can match many tracks; since v2 each is
+ * indexed in front of every sort (`[genreSort+durationSort+key]`), so a filtered,
+ * sorted page is one bounded range of one index. `genreSort` and `year` are
+ * absent on rows without them, which leaves those rows out of the index: they
+ * never match such a filter anyway.
+ */
+export const TRACK_FILTER_SORT_FIELDS: readonly string[] = Object.freeze([
+  "accountId",
+  "genreSort",
+  "year",
+]);
+
+/** Name of the index sorting the tracks with `filterField` by `sortFields`. */
+export function filterSortIndex(filterField: string, sortFields: string): string {
+  return `[${filterField}+${sortFields}]`;
+}
+
+const TRACK_INDEXES_V1: readonly string[] = [
+  "key",
+  "[accountId+generation]",
+  "[accountId+needsTags]",
+  "[folderId+baseName]",
+  "artistId",
+  "albumId",
+  "genreSort",
+  "year",
+  "favoriteAt",
+  "[titleSort+key]",
+  "[artistSort+albumSort+discSort+trackSort+key]",
+  "[albumSort+albumId+discSort+trackSort+key]",
+  "[addedAt+key]",
+  "[durationSort+key]",
+  "[playCount+key]",
+];
+
 /**
  * The schema, oldest first. Never edit a published step: append one. Sort
  * indexes end with the primary key so every page can continue after its last
  * row (keyset paging).
  */
-export const LIBRARY_SCHEMA: readonly SchemaVersion[] = Object.freeze([
+export const LIBRARY_SCHEMA: readonly SchemaVersion[] = Object.freeze<SchemaVersion[]>([
   {
     version: 1,
     stores: {
-      tracks: [
-        "key",
-        "[accountId+generation]",
-        "[accountId+needsTags]",
-        "[folderId+baseName]",
-        "artistId",
-        "albumId",
-        "genreSort",
-        "year",
-        "favoriteAt",
-        "[titleSort+key]",
-        "[artistSort+albumSort+discSort+trackSort+key]",
-        "[albumSort+albumId+discSort+trackSort+key]",
-        "[addedAt+key]",
-        "[durationSort+key]",
-        "[playCount+key]",
-      ].join(", "),
+      tracks: TRACK_INDEXES_V1.join(", "),
       albums: "id, [artistId+titleSort], [titleSort+id]",
       artists: "id, [nameSort+id]",
       folders: "id, accountId",
@@ -45,6 +75,18 @@ export const LIBRARY_SCHEMA: readonly SchemaVersion[] = Object.freeze([
       syncState: "accountId",
       cacheEntries: "trackKey, accountId, lastAccessedAt",
       session: "id",
+    },
+  },
+  {
+    // v2: filter + sort compound indexes. Indexes only: every field is already on the rows.
+    version: 2,
+    stores: {
+      tracks: [
+        ...TRACK_INDEXES_V1,
+        ...TRACK_FILTER_SORT_FIELDS.flatMap((filterField) =>
+          TRACK_SORT_FIELDS.map((sortFields) => filterSortIndex(filterField, sortFields)),
+        ),
+      ].join(", "),
     },
   },
 ]);

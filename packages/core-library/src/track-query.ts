@@ -2,6 +2,7 @@ import { PlayerError } from "@player/core-runtime";
 import { type Collection, Dexie, type IndexableType } from "dexie";
 import type { LibraryDatabase } from "./library-database.js";
 import type { TrackRecord } from "./library-records.js";
+import { filterSortIndex } from "./library-schema.js";
 import { sortKey } from "./text-normalize.js";
 
 /** Orders of {@link TrackQuery}. `artist` and `album` continue with disc and track number. */
@@ -42,30 +43,45 @@ export interface Page<T> {
 type Tuple = IndexableType[];
 
 interface SortSpec {
+  /** The index fields, `+`-joined; the index is `[fields]`. */
+  fields: string;
   index: string;
   tuple: (row: TrackRecord) => Tuple;
 }
 
+function sortSpec(fields: string, tuple: (row: TrackRecord) => Tuple): SortSpec {
+  return { fields, index: `[${fields}]`, tuple };
+}
+
 const SORTS: Readonly<Record<TrackSort, SortSpec>> = {
-  title: { index: "[titleSort+key]", tuple: (r) => [r.titleSort, r.key] },
-  artist: {
-    index: "[artistSort+albumSort+discSort+trackSort+key]",
-    tuple: (r) => [r.artistSort, r.albumSort, r.discSort, r.trackSort, r.key],
-  },
-  album: {
-    index: "[albumSort+albumId+discSort+trackSort+key]",
-    tuple: (r) => [r.albumSort, r.albumId, r.discSort, r.trackSort, r.key],
-  },
-  dateAdded: { index: "[addedAt+key]", tuple: (r) => [r.addedAt, r.key] },
-  duration: { index: "[durationSort+key]", tuple: (r) => [r.durationSort, r.key] },
-  playCount: { index: "[playCount+key]", tuple: (r) => [r.playCount, r.key] },
+  title: sortSpec("titleSort+key", (r) => [r.titleSort, r.key]),
+  artist: sortSpec("artistSort+albumSort+discSort+trackSort+key", (r) => [
+    r.artistSort,
+    r.albumSort,
+    r.discSort,
+    r.trackSort,
+    r.key,
+  ]),
+  album: sortSpec("albumSort+albumId+discSort+trackSort+key", (r) => [
+    r.albumSort,
+    r.albumId,
+    r.discSort,
+    r.trackSort,
+    r.key,
+  ]),
+  dateAdded: sortSpec("addedAt+key", (r) => [r.addedAt, r.key]),
+  duration: sortSpec("durationSort+key", (r) => [r.durationSort, r.key]),
+  playCount: sortSpec("playCount+key", (r) => [r.playCount, r.key]),
 };
 
 /**
- * A filtered query whose most selective filter matches at most this many
- * tracks reads them through the filter index and sorts them in memory;
- * otherwise it reads the sort index in order, skipping rows that do not match
- * until the page is full (fast when matches are dense in that order).
+ * A query filtered by one of `accountId`, `genre` or `year` alone reads one
+ * range of that filter's sort index (`[genreSort+durationSort+key]`, schema
+ * v2). With several filters, one whose most selective filter matches at most
+ * this many tracks reads them through the filter index and sorts them in
+ * memory; otherwise it reads the filter's sort index if one of the filters has
+ * one, else the plain sort index, skipping rows that do not match until the
+ * page is full.
  */
 export const IN_MEMORY_SORT_LIMIT = 2000;
 
@@ -85,9 +101,14 @@ export async function queryTracks(
   const limit = pageSize(query.limit);
   const after = query.cursor == null ? undefined : decodeCursor(query.cursor);
   const filters = filterRanges(db, query.filter ?? {});
+  const indexed = filters.filter((f) => hasIndex(db, f, sort));
   let rows: TrackRecord[];
   if (filters.length === 0) {
     rows = await sortedCollection(db, sort, descending, after)
+      .limit(limit + 1)
+      .toArray();
+  } else if (filters.length === 1 && indexed.length === 1) {
+    rows = await sortedCollection(db, sort, descending, after, indexed[0])
       .limit(limit + 1)
       .toArray();
   } else {
@@ -115,7 +136,9 @@ export async function queryTracks(
           : all.findIndex((row) => sign * compareTuples(sort.tuple(row), after) > 0);
       rows = start < 0 ? [] : all.slice(start, start + limit + 1);
     } else {
-      rows = await sortedCollection(db, sort, descending, after)
+      // All filters are large: walk the first one that has a sort index of its own.
+      const through = probed.find((f) => hasIndex(db, f, sort));
+      rows = await sortedCollection(db, sort, descending, after, through)
         .filter(predicate)
         .limit(limit + 1)
         .toArray();
@@ -148,6 +171,17 @@ export async function countTracks(db: LibraryDatabase, filter: TrackFilter = {})
 interface FilterRange {
   collection: () => Collection<TrackRecord, string>;
   matches: (row: TrackRecord) => boolean;
+  /** The field and value of an equality filter with sort indexes (schema v2). */
+  sortIndexed?: { field: string; value: IndexableType };
+}
+
+/** Whether the filter has an index for this sort in the database as opened (a v1 database has none). */
+function hasIndex(db: LibraryDatabase, filter: FilterRange, sort: SortSpec): boolean {
+  const field = filter.sortIndexed?.field;
+  return (
+    field !== undefined &&
+    db.tracks.schema.idxByName[filterSortIndex(field, sort.fields)] !== undefined
+  );
 }
 
 function filterRanges(db: LibraryDatabase, filter: TrackFilter): FilterRange[] {
@@ -160,6 +194,7 @@ function filterRanges(db: LibraryDatabase, filter: TrackFilter): FilterRange[] {
           .where("[accountId+generation]")
           .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey]),
       matches: (row) => row.accountId === accountId,
+      sortIndexed: { field: "accountId", value: accountId },
     });
   }
   if (artistId !== undefined) {
@@ -179,12 +214,14 @@ function filterRanges(db: LibraryDatabase, filter: TrackFilter): FilterRange[] {
     ranges.push({
       collection: () => db.tracks.where("genreSort").equals(folded),
       matches: (row) => row.genreSort === folded,
+      sortIndexed: { field: "genreSort", value: folded },
     });
   }
   if (year !== undefined) {
     ranges.push({
       collection: () => db.tracks.where("year").equals(year),
       matches: (row) => row.year === year,
+      sortIndexed: { field: "year", value: year },
     });
   }
   if (folderId !== undefined) {
@@ -205,12 +242,32 @@ function filterRanges(db: LibraryDatabase, filter: TrackFilter): FilterRange[] {
   return ranges;
 }
 
+/**
+ * The tracks in sort order after the cursor; with a filter that has sort
+ * indexes, only its tracks, as one range of `[field+sort fields]`.
+ */
 function sortedCollection(
   db: LibraryDatabase,
   sort: SortSpec,
   descending: boolean,
   after: Tuple | undefined,
+  through?: FilterRange,
 ): Collection<TrackRecord, string> {
+  const indexed = through?.sortIndexed;
+  if (indexed !== undefined) {
+    const { field, value } = indexed;
+    const clause = db.tracks.where(filterSortIndex(field, sort.fields));
+    const first = [value, Dexie.minKey];
+    const last = [value, Dexie.maxKey];
+    if (after === undefined) {
+      const all = clause.between(first, last, true, true);
+      return descending ? all.reverse() : all;
+    }
+    const cursor = [value, ...after];
+    return descending
+      ? clause.between(first, cursor, true, false).reverse()
+      : clause.between(cursor, last, false, true);
+  }
   if (after === undefined) {
     const ordered = db.tracks.orderBy(sort.index);
     return descending ? ordered.reverse() : ordered;
