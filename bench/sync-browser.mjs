@@ -65,12 +65,23 @@ async function syncInChromium(browser, appUrl, provider) {
       tracks: (await window.player.library.counts()).tracks,
     }));
     // Self-check: an 80 ms busy loop on the page must show up as a long task.
-    await page.evaluate(() => {
-      for (const end = performance.now() + 80; performance.now() < end; );
-    });
-    await page.waitForFunction(() => window.__longTasks.some((task) => task.duration >= 80), null, {
-      timeout: 5_000,
-    });
+    // Chromium delivers long-task entries lazily, so the probe is given a few tries.
+    for (let attempt = 1; ; attempt++) {
+      await page.evaluate(() => {
+        for (const end = performance.now() + 80; performance.now() < end; );
+      });
+      const seen = await page
+        .waitForFunction(() => window.__longTasks.some((task) => task.duration >= 80), null, {
+          timeout: 5_000,
+        })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (seen) break;
+      if (attempt === 3)
+        throw new Error("The long-task observer reported no probe: figures would mean nothing");
+    }
     // Long tasks from the consent click (the sign-in finishes on the page) to the sync's end.
     const during = longTasks.filter(
       (task) => task.startTime + task.duration >= consentAt && task.startTime <= marks.endAt,
