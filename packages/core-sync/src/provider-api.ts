@@ -235,3 +235,26 @@ export function safeUrl(url: string): string {
   const at = url.indexOf("?");
   return at < 0 ? url : url.slice(0, at);
 }
+
+/**
+ * The connector settings both providers share: the ProviderApi (checked to be
+ * the connector's provider), the API base URL without trailing slashes, and the page size.
+ */
+export function connectorBasics(
+  options: { api: ProviderApi; baseUrl?: string; pageSize?: number },
+  provider: AuthProviderId,
+  connector: string,
+  defaultBaseUrl: string,
+): { api: ProviderApi; base: string; pageSize: number } {
+  if (options.api.provider !== provider) {
+    throw new PlayerError(
+      "runtime/invalid-argument",
+      `${connector} needs a ${provider} ProviderApi`,
+    );
+  }
+  return {
+    api: options.api,
+    base: (options.baseUrl ?? defaultBaseUrl).replace(/\/+$/, ""),
+    pageSize: options.pageSize ?? 1000,
+  };
+}

@@ -3,7 +3,7 @@ import { PlayerError } from "@player/core-runtime";
 import { AUDIO_FILE_EXTENSIONS } from "../../audio-file-kind.js";
 import { type FolderInfo, FolderPathResolver } from "../../folder-path-resolver.js";
 import { PageChanges } from "../../page-changes.js";
-import type { ProviderApi } from "../../provider-api.js";
+import { connectorBasics, type ProviderApi } from "../../provider-api.js";
 import type { ChangesPage, FullListingPage, SyncConnector } from "../../sync-connector.js";
 import {
   DRIVE_FILE_FIELDS,
@@ -60,16 +60,16 @@ export class GoogleDriveConnector implements SyncConnector {
   #foldersLoaded: Promise<void> | undefined;
 
   constructor(options: GoogleDriveConnectorOptions) {
-    if (options.api.provider !== "google") {
-      throw new PlayerError(
-        "runtime/invalid-argument",
-        "GoogleDriveConnector needs a google ProviderApi",
-      );
-    }
-    this.#api = options.api;
-    this.accountId = options.api.accountId;
-    this.#base = (options.baseUrl ?? "https://www.googleapis.com/drive/v3").replace(/\/+$/, "");
-    this.#pageSize = options.pageSize ?? 1000;
+    const basics = connectorBasics(
+      options,
+      "google",
+      "GoogleDriveConnector",
+      "https://www.googleapis.com/drive/v3",
+    );
+    this.#api = basics.api;
+    this.accountId = basics.api.accountId;
+    this.#base = basics.base;
+    this.#pageSize = basics.pageSize;
     this.#folders = new FolderPathResolver((id, signal) => this.#getFolder(id, signal));
   }
 

@@ -2,7 +2,7 @@ import type { ByteRange, RangeReadResult, StorageReadOptions } from "@player/cor
 import { PlayerError } from "@player/core-runtime";
 import { type FolderInfo, FolderPathResolver } from "../../folder-path-resolver.js";
 import { PageChanges } from "../../page-changes.js";
-import type { ApiAnswer, ProviderApi } from "../../provider-api.js";
+import { type ApiAnswer, connectorBasics, type ProviderApi } from "../../provider-api.js";
 import {
   type ChangesPage,
   type FullListingPage,
@@ -49,16 +49,16 @@ export class OneDriveConnector implements SyncConnector {
   #driveBytes: number | undefined;
 
   constructor(options: OneDriveConnectorOptions) {
-    if (options.api.provider !== "microsoft") {
-      throw new PlayerError(
-        "runtime/invalid-argument",
-        "OneDriveConnector needs a microsoft ProviderApi",
-      );
-    }
-    this.#api = options.api;
-    this.accountId = options.api.accountId;
-    this.#base = (options.baseUrl ?? "https://graph.microsoft.com/v1.0").replace(/\/+$/, "");
-    this.#pageSize = options.pageSize ?? 1000;
+    const basics = connectorBasics(
+      options,
+      "microsoft",
+      "OneDriveConnector",
+      "https://graph.microsoft.com/v1.0",
+    );
+    this.#api = basics.api;
+    this.accountId = basics.api.accountId;
+    this.#base = basics.base;
+    this.#pageSize = basics.pageSize;
     this.#folders = new FolderPathResolver((id, signal) => this.#getFolder(id, signal));
   }
 
