@@ -67,8 +67,12 @@ async function syncInChromium(browser, appUrl, provider) {
     // Self-check: an 80 ms busy loop on the page must show up as a long task.
     // Chromium delivers long-task entries lazily, so the probe is given a few tries.
     for (let attempt = 1; ; attempt++) {
+      // The loop runs in a timer task of the page's own (not inside the
+      // DevTools evaluation), like the app's work would.
       await page.evaluate(() => {
-        for (const end = performance.now() + 80; performance.now() < end; );
+        setTimeout(() => {
+          for (const end = performance.now() + 80; performance.now() < end; );
+        }, 0);
       });
       const seen = await page
         .waitForFunction(() => window.__longTasks.some((task) => task.duration >= 80), null, {
