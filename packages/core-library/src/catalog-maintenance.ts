@@ -1,11 +1,6 @@
 import { Dexie, type Table } from "dexie";
 import type { LibraryDatabase } from "./library-database.js";
-import type {
-  AlbumRecord,
-  ArtistRecord,
-  FolderRecord,
-  TrackRecord,
-} from "./library-records.js";
+import type { AlbumRecord, ArtistRecord, FolderRecord, TrackRecord } from "./library-records.js";
 import { parseTrackKey } from "./track-identity.js";
 
 /** Album, artist and folder ids whose rows must be recounted after track writes. */
