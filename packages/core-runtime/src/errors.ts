@@ -86,6 +86,24 @@ export interface PlayerErrorCodes {
   "sync/resync-required": true;
   /** Storing a batch in the library failed; the original error is the `cause`. */
   "sync/target-failed": true;
+  /** The file is not audio the player recognises (sniffed from its bytes, not its name). */
+  "playback/unsupported-format": true;
+  /** The container is known but no decoder for its codec exists on this platform (e.g. AAC without WebCodecs). */
+  "playback/unsupported-codec": true;
+  /** The decoder failed and cannot go on; the original error is the `cause`. */
+  "playback/decode-failed": true;
+  /** Damaged frames were skipped; playback goes on (a warning, not fatal). */
+  "playback/corrupt-data": true;
+  /** The file ends before its headers say it should; what exists was played (a warning). */
+  "playback/truncated": true;
+  /** Reading the file failed after retries; `retryable` says whether trying again may help. */
+  "playback/source-failed": true;
+  /** The track is not in the library, or its file is gone from the cloud. */
+  "playback/track-not-found": true;
+  /** A newer `play()`, `seek()` or `stop()` replaced this request. */
+  "playback/superseded": true;
+  /** The audio output (AudioContext, AudioWorklet) could not be started or failed. */
+  "playback/output-failed": true;
 }
 
 /** A stable, namespaced error code such as `http/timeout`. */

@@ -13,6 +13,7 @@ export type {
   AdminLibrarySummary,
   AdminTrackSummary,
 } from "./admin/admin-types.js";
+export { type DetectedTone, detectTone, goertzelPower } from "./audio/tone-detector.js";
 export type {
   DevClock,
   DevCloudContext,
@@ -39,6 +40,7 @@ export type {
   FaultRuleState,
 } from "./faults/fault-types.js";
 export type { AudioFormat, BrokenKind, TrackFacts } from "./library/library-types.js";
+export { TONE_DURATION_MS, TONE_FREQUENCIES_HZ } from "./library/tone-plan.js";
 export type { RequestLogEntry, RequestLogQuery } from "./request-log/request-log-types.js";
 export {
   DEFAULT_SEED,
