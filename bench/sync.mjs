@@ -19,12 +19,12 @@ import { importTypeScript, repoPath } from "./typescript-module.mjs";
 const PAGE_SIZE = 1000;
 export const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-/** core-sync's dev-cloud sign-in (test-support, over real HTTP) and p-queue, from core-sync. */
+/** dev-cloud sign-in over real HTTP, and p-queue and the connectors constants from core-sync. */
 export const loadSupport = () =>
   importTypeScript(
     "sync-support",
     [
-      'export { signInGoogle, signInMicrosoft } from "./src/test-support/dev-cloud-accounts.ts";',
+      'export { signInGoogle, signInMicrosoft } from "@player/dev-cloud";',
       'export { DRIVE_FILE_FIELDS } from "./src/providers/google-drive/drive-types.ts";',
       'export { DRIVE_AUDIO_QUERY } from "./src/providers/google-drive/google-drive-connector.ts";',
       'export { DRIVE_ITEM_SELECT } from "./src/providers/onedrive/graph-types.ts";',

@@ -54,3 +54,12 @@ export {
   approveSignIn,
   type SignInApproval,
 } from "./testing/approve-sign-in.js";
+export {
+  signInGoogle,
+  signInMicrosoft,
+  signInTestAccount,
+  type TestAccessTokenOptions,
+  type TestAccount,
+  type TestProvider,
+  TestTokenSource,
+} from "./testing/test-accounts.js";

@@ -6,6 +6,7 @@
  */
 import { EventBus, HttpClient, type PlayerEventMap } from "@player/core-runtime";
 import type { DevCloud } from "@player/dev-cloud";
+import { signInGoogle, signInMicrosoft, type TestAccount } from "@player/dev-cloud";
 import PQueue from "p-queue";
 import { onTestFinished } from "vitest";
 import { ProviderApi } from "../provider-api.js";
@@ -13,7 +14,6 @@ import { GoogleDriveConnector } from "../providers/google-drive/google-drive-con
 import { OneDriveConnector } from "../providers/onedrive/onedrive-connector.js";
 import type { SyncConnector } from "../sync-connector.js";
 import { runSyncJob, type SyncSummary } from "../sync-job.js";
-import { signInGoogle, signInMicrosoft, type TestAccount } from "./dev-cloud-accounts.js";
 import { LibrarySyncTarget } from "./library-sync-target.js";
 import { MemorySyncTarget } from "./memory-sync-target.js";
 

@@ -1,12 +1,20 @@
 /**
  * Signs in to a running dev-cloud over real HTTP, as the browser and the
  * player would (consent form, code exchange with PKCE), and hands the tokens
- * out through a {@link TokenSource} that refreshes with the refresh token.
- * Adapted from dev-cloud's own test-support (which is not exported).
+ * out through a token source (the player's `TokenSource` shape) that
+ * refreshes with the refresh token. For tests and benchmarks of the player.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { AccessTokenOptions, AuthProviderId, TokenSource } from "@player/core-runtime";
-import { approveSignIn, DEV_OAUTH_CLIENTS } from "@player/dev-cloud";
+import { DEV_OAUTH_CLIENTS } from "../create-context.js";
+import { approveSignIn } from "./approve-sign-in.js";
+
+/** The provider of a test account (the player's `AuthProviderId`). */
+export type TestProvider = "google" | "microsoft";
+
+/** Options of {@link TestTokenSource.getAccessToken} (the player's `AccessTokenOptions`). */
+export interface TestAccessTokenOptions {
+  forceRefresh?: boolean;
+}
 
 const GOOGLE_REDIRECT = "http://127.0.0.1:5173/callback";
 const MICROSOFT_ORIGIN = "http://localhost:5173";
@@ -15,12 +23,12 @@ const MICROSOFT_REDIRECT = `${MICROSOFT_ORIGIN}/auth/callback`;
 /** A signed-in test account: its id and a refreshing token source. */
 export interface TestAccount {
   accountId: string;
-  provider: AuthProviderId;
+  provider: TestProvider;
   tokens: TestTokenSource;
 }
 
 /** Tokens from a real sign-in; `forceRefresh` uses the refresh token. Counts refreshes. */
-export class TestTokenSource implements TokenSource {
+export class TestTokenSource {
   refreshes = 0;
   #access: string;
   #refresh: string;
@@ -37,7 +45,7 @@ export class TestTokenSource implements TokenSource {
     this.#refresh = refresh;
   }
 
-  async getAccessToken(_accountId: string, options: AccessTokenOptions = {}): Promise<string> {
+  async getAccessToken(_accountId: string, options: TestAccessTokenOptions = {}): Promise<string> {
     if (options.forceRefresh !== true) return this.#access;
     this.#pending ??= this.refreshWith(this.#refresh)
       .then(({ access, refresh }) => {
@@ -158,4 +166,9 @@ async function approvedCode(authorizeUrl: string): Promise<string> {
   const { code, location } = await approveSignIn(authorizeUrl);
   if (code === undefined) throw new Error(`consent redirected without a code: ${location}`);
   return code;
+}
+
+/** Signs in to the dev-cloud at `base` with either provider. */
+export function signInTestAccount(base: string, provider: TestProvider): Promise<TestAccount> {
+  return provider === "google" ? signInGoogle(base) : signInMicrosoft(base);
 }
