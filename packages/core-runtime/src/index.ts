@@ -1,4 +1,20 @@
 export { requireArrayBuffer, requireInteger, requireString } from "./arguments.js";
+export type {
+  SinkCommand,
+  SinkEndedReport,
+  SinkEndMessage,
+  SinkFlushMessage,
+  SinkHelloReport,
+  SinkPcmMessage,
+  SinkProgressReport,
+  SinkReport,
+  SinkRingMessage,
+  SinkSegmentMessage,
+  SinkStartedReport,
+  SinkTransportMessage,
+  SinkUnderrunReport,
+  SinkVolumeMessage,
+} from "./audio-output.js";
 export {
   type ConfigRule,
   type ConfigRules,
