@@ -1,5 +1,11 @@
 import type { PlayerErrorData } from "./errors.js";
 import type { LogRecord } from "./logger.js";
+import type {
+  PlaybackErrorData,
+  PlaybackPositionData,
+  PlaybackStateData,
+  PlaybackTrackChangedData,
+} from "./playback-events.js";
 import type { PlayerConfig } from "./player-config.js";
 
 /** Payload of `runtime:error`: a non-fatal or fatal error reported by a pipeline. */
@@ -175,6 +181,10 @@ export type PlayerEventMap = {
   "sync:progress": SyncProgressData;
   "sync:end": SyncEndData;
   "sync:error": SyncErrorData;
+  "playback:state": PlaybackStateData;
+  "playback:position": PlaybackPositionData;
+  "playback:track-changed": PlaybackTrackChangedData;
+  "playback:error": PlaybackErrorData;
 };
 
 /** Any event name of the player. */
@@ -196,6 +206,10 @@ export const UI_EVENT_NAMES = Object.freeze([
   "sync:progress",
   "sync:end",
   "sync:error",
+  "playback:state",
+  "playback:position",
+  "playback:track-changed",
+  "playback:error",
 ] as const satisfies readonly PlayerEventName[]);
 
 /** Names of the events the page can receive. */

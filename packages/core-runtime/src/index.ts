@@ -81,6 +81,13 @@ export {
   type LogRecord,
   type LogSink,
 } from "./logger.js";
+export type {
+  PlaybackErrorData,
+  PlaybackPositionData,
+  PlaybackState,
+  PlaybackStateData,
+  PlaybackTrackChangedData,
+} from "./playback-events.js";
 export {
   type EventForwardingConfig,
   type HttpConfig,
