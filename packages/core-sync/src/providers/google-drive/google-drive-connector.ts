@@ -1,5 +1,5 @@
 import type { ByteRange, RangeReadResult, StorageReadOptions } from "@player/core-runtime";
-import { PlayerError } from "@player/core-runtime";
+import { isPlayerError, PlayerError } from "@player/core-runtime";
 import { AUDIO_FILE_EXTENSIONS } from "../../audio-file-kind.js";
 import { type FolderInfo, FolderPathResolver } from "../../folder-path-resolver.js";
 import { PageChanges } from "../../page-changes.js";
@@ -173,11 +173,19 @@ export class GoogleDriveConnector implements SyncConnector {
     options: StorageReadOptions = {},
   ): Promise<RangeReadResult> {
     const url = `${this.#base}/files/${encodeURIComponent(remoteId)}?alt=media`;
-    const token = await this.#api.accessToken();
-    return this.#api.http.readRange(url, range, {
-      headers: { authorization: `Bearer ${token}` },
-      ...(options.signal === undefined ? {} : { signal: options.signal }),
-    });
+    const read = async (forceRefresh: boolean) =>
+      this.#api.http.readRange(url, range, {
+        headers: { authorization: `Bearer ${await this.#api.accessToken(forceRefresh)}` },
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+    try {
+      return await read(false);
+    } catch (error) {
+      // An expired or revoked token: refresh once, as every other Drive call does.
+      if (isPlayerError(error) && error.code === "http/status" && error.details?.status === 401)
+        return read(true);
+      throw error;
+    }
   }
 
   /** Adds every music file below a renamed or moved folder, at its new path. */

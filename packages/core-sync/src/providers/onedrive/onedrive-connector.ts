@@ -1,5 +1,5 @@
 import type { ByteRange, RangeReadResult, StorageReadOptions } from "@player/core-runtime";
-import { PlayerError } from "@player/core-runtime";
+import { isPlayerError, PlayerError } from "@player/core-runtime";
 import { type FolderInfo, FolderPathResolver } from "../../folder-path-resolver.js";
 import { PageChanges } from "../../page-changes.js";
 import { type ApiAnswer, connectorBasics, type ProviderApi } from "../../provider-api.js";
@@ -9,6 +9,7 @@ import {
   resyncRequired,
   type SyncConnector,
 } from "../../sync-connector.js";
+import { DownloadUrlCache } from "./download-url-cache.js";
 import {
   DRIVE_ITEM_SELECT,
   type DriveItem,
@@ -47,6 +48,8 @@ export class OneDriveConnector implements SyncConnector {
   /** Bytes of every file enumerated so far and of the whole drive, for progress. */
   #enumeratedBytes = 0;
   #driveBytes: number | undefined;
+  /** Pre-authenticated download URLs, reused by range reads. */
+  readonly #downloadUrls = new DownloadUrlCache();
 
   constructor(options: OneDriveConnectorOptions) {
     const basics = connectorBasics(
@@ -103,27 +106,50 @@ export class OneDriveConnector implements SyncConnector {
     return { ...resolved, nextToken, done: nextLink === undefined };
   }
 
+  /**
+   * Reads a range through the item's pre-authenticated download URL. The URL
+   * is looked up once (`$select=@microsoft.graph.downloadUrl`, which unlike a
+   * `/content` redirect is readable from a browser's fetch) and reused until
+   * shortly before it expires, so N reads cost N+1 requests. A URL the
+   * download host refuses (401/403/404: expired, or the content changed) is
+   * looked up again and the read retried once.
+   *
+   * @throws PlayerError `http/status` with `status: 404` when the item is gone,
+   *   and ProviderApi's and HttpClient's errors.
+   */
   async readRange(
     remoteId: string,
     range: ByteRange,
     options: StorageReadOptions = {},
   ): Promise<RangeReadResult> {
-    // `/content` answers 302 to a pre-authenticated URL; Range must go to that URL.
-    const token = await this.#api.accessToken();
-    const signal = options.signal === undefined ? {} : { signal: options.signal };
-    const redirect = await this.#api.http.request(
-      `${this.#base}/me/drive/items/${encodeURIComponent(remoteId)}/content`,
-      {
-        headers: { authorization: `Bearer ${token}` },
-        redirect: "manual",
-        expectStatus: 302,
-        ...signal,
-      },
+    const init = options.signal === undefined ? {} : { signal: options.signal };
+    const cached = this.#downloadUrls.get(remoteId);
+    if (cached !== undefined) {
+      try {
+        return await this.#api.http.readRange(cached, range, init);
+      } catch (error) {
+        if (!isRefusedDownloadUrl(error) || options.signal?.aborted) throw error;
+        this.#downloadUrls.forget(remoteId, cached);
+      }
+    }
+    const url = await this.#lookUpDownloadUrl(remoteId, options.signal);
+    return this.#api.http.readRange(url, range, init);
+  }
+
+  async #lookUpDownloadUrl(remoteId: string, signal: AbortSignal | undefined): Promise<string> {
+    const answer = await this.#api.getJson<Record<string, unknown>>(
+      `${this.#base}/me/drive/items/${encodeURIComponent(remoteId)}?$select=id,${DOWNLOAD_URL_PROPERTY}`,
+      signal,
     );
-    void redirect.body?.cancel();
-    const location = redirect.headers.get("location");
-    if (location === null) throw invalid("content");
-    return this.#api.http.readRange(location, range, signal);
+    if (answer.status === 404 || answer.status === 410) {
+      throw new PlayerError("http/status", `OneDrive item ${remoteId} was not found`, {
+        details: { status: 404, itemId: remoteId },
+      });
+    }
+    const url = answer.body[DOWNLOAD_URL_PROPERTY];
+    if (typeof url !== "string" || !/^https?:\/\//.test(url)) throw invalid("the item lookup");
+    this.#downloadUrls.set(remoteId, url);
+    return url;
   }
 
   /** Reads delta entries in order: folders are remembered, files collected, deletions noted. */
@@ -206,6 +232,16 @@ export class OneDriveConnector implements SyncConnector {
     }
     return url;
   }
+}
+
+/** The item property that holds its pre-authenticated download URL. */
+const DOWNLOAD_URL_PROPERTY = "@microsoft.graph.downloadUrl";
+
+/** The download host refused a stored URL: it expired early, or names an old version. */
+function isRefusedDownloadUrl(error: unknown): boolean {
+  if (!isPlayerError(error) || error.code !== "http/status") return false;
+  const status = error.details?.status;
+  return status === 401 || status === 403 || status === 404;
 }
 
 function invalid(what: string): PlayerError {
