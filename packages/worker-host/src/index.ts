@@ -28,9 +28,11 @@ export type {
   SearchOptions,
   SyncApi,
 } from "./library-api.js";
+export type { PlaybackApi } from "./playback-api.js";
 export {
   PLAYER_CONFIG_DEFAULTS,
   PLAYER_CONFIG_RULES,
+  type PlaybackConfig,
   resolvePlayerConfig,
   type SyncConfig,
 } from "./player-config.js";
@@ -38,6 +40,10 @@ export { PlayerHost, type PlayerHostOptions } from "./player-host.js";
 export { AuthApiService } from "./services/auth-api-service.js";
 export { DiagnosticsService, MAX_BURST } from "./services/diagnostics-service.js";
 export { LibraryApiService } from "./services/library-api-service.js";
+export {
+  PlaybackApiService,
+  type PlaybackApiServiceOptions,
+} from "./services/playback-api-service.js";
 export { SyncApiService } from "./services/sync-api-service.js";
 export { startWorkerHost } from "./start-worker-host.js";
 export { PLAYER_VERSION } from "./version.js";

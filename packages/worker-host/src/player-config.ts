@@ -16,9 +16,16 @@ export interface SyncConfig {
   intervalMs: number;
 }
 
+/** Playback in the worker. */
+export interface PlaybackConfig {
+  /** Seconds of decoded audio kept queued ahead of the play position (0.5–60). */
+  bufferAheadSeconds: number;
+}
+
 declare module "@player/core-runtime" {
   interface PlayerConfig {
     sync: SyncConfig;
+    playback: PlaybackConfig;
   }
 }
 
@@ -29,16 +36,24 @@ const syncInterval: ConfigRule = (value) =>
     ? undefined
     : `must be 0 (off) or an integer from 1000 to 86400000, got ${String(value)}`;
 
+/** A number of seconds from 0.5 to 60. */
+const bufferSeconds: ConfigRule = (value) =>
+  typeof value === "number" && value >= 0.5 && value <= 60
+    ? undefined
+    : `must be a number of seconds from 0.5 to 60, got ${String(value)}`;
+
 /** Defaults of the whole player config: every package's slice. */
 export const PLAYER_CONFIG_DEFAULTS: DeepReadonly<PlayerConfig> = deepFreeze<PlayerConfig>({
   ...(RUNTIME_CONFIG_DEFAULTS as PlayerConfig),
   sync: { intervalMs: 15 * 60 * 1000 },
+  playback: { bufferAheadSeconds: 4 },
 });
 
 /** Value rules of the whole player config. */
 export const PLAYER_CONFIG_RULES: ConfigRules = Object.freeze({
   ...RUNTIME_CONFIG_RULES,
   "sync.intervalMs": syncInterval,
+  "playback.bufferAheadSeconds": bufferSeconds,
 });
 
 /** Resolves `overrides` on top of `base` (the defaults unless given). */

@@ -1,6 +1,7 @@
 import { type AuthProvidersConfig, TokenVault } from "@player/core-auth";
 import { LibraryService } from "@player/core-library";
 import {
+  type AccountSummary,
   consoleSink,
   type DeepPartial,
   type DeepReadonly,
@@ -13,15 +14,18 @@ import {
   type LogSink,
   type PlayerConfig,
   PlayerError,
+  type StorageProvider,
 } from "@player/core-runtime";
 import { SyncService } from "@player/core-sync";
 import { EventForwarder } from "./event-forwarder.js";
 import type { LibraryApi, SyncApi } from "./library-api.js";
+import type { PlaybackApi } from "./playback-api.js";
 import { PLAYER_CONFIG_DEFAULTS, resolvePlayerConfig } from "./player-config.js";
 import { AuthApiService } from "./services/auth-api-service.js";
 import { createConnectorFactory } from "./services/connector-factory.js";
 import { DiagnosticsService } from "./services/diagnostics-service.js";
 import { LibraryApiService } from "./services/library-api-service.js";
+import { PlaybackApiService } from "./services/playback-api-service.js";
 import { SyncApiService } from "./services/sync-api-service.js";
 import { PLAYER_VERSION } from "./version.js";
 import type { WorkerApi, WorkerInfo, WorkerInitOptions } from "./worker-api.js";
@@ -57,6 +61,11 @@ export class PlayerHost implements WorkerApi {
   private libraryApi: LibraryApiService | undefined;
   private syncApi = new SyncApiService(undefined, undefined);
   private syncService: SyncService | undefined;
+  private playbackApi: PlaybackApiService | undefined;
+  private readonly storages = new Map<string, StorageProvider>();
+  private storageFactory:
+    | ((account: Pick<AccountSummary, "id" | "provider">) => StorageProvider)
+    | undefined;
   private readonly storage: Pick<PlayerHostOptions, "indexedDB" | "IDBKeyRange">;
   private config: DeepReadonly<PlayerConfig> = PLAYER_CONFIG_DEFAULTS;
   private state: HostState = "new";
@@ -109,6 +118,7 @@ export class PlayerHost implements WorkerApi {
     this.librarySvc = this.createLibrary();
     this.libraryApi = new LibraryApiService(this.librarySvc);
     if (options.auth !== undefined) this.syncApi = this.createSync(options.auth);
+    this.playbackApi = this.createPlayback();
     this.state = "ready";
     this.bus.emit("runtime:ready", { version: PLAYER_VERSION, startupMs: this.now() - startedAt });
     return { version: PLAYER_VERSION, config: this.config };
@@ -135,6 +145,12 @@ export class PlayerHost implements WorkerApi {
   get sync(): SyncApi {
     this.assertState("ready");
     return this.syncApi;
+  }
+
+  /** Playback: the audio output's port, play/pause/seek; PCM goes to the page's AudioWorklet. */
+  get playback(): PlaybackApi {
+    this.assertState("ready");
+    return this.playbackApi as PlaybackApiService;
   }
 
   /** The HTTP client every service shares, built from `config.http`. */
@@ -166,6 +182,7 @@ export class PlayerHost implements WorkerApi {
   dispose(): void {
     if (this.state === "disposed") return;
     this.state = "disposed";
+    void this.playbackApi?.destroy();
     this.syncApi.destroy();
     this.authApi.destroy();
     this.librarySvc?.destroy();
@@ -213,11 +230,39 @@ export class PlayerHost implements WorkerApi {
       intervalMs: this.config.sync.intervalMs,
       logger: this.logger.child("sync"),
     });
+    this.storageFactory = createConnectorFactory({
+      http: () => this.httpClient as HttpClient,
+      tokens: auth,
+      providers,
+    });
     // From now on a sign-in syncs the account, and the interval syncs every known one.
     this.syncService.start();
     const api = new SyncApiService(this.syncService, auth);
     api.syncStoredAccounts();
     return api;
+  }
+
+  private createPlayback(): PlaybackApiService {
+    return new PlaybackApiService({
+      bus: this.bus,
+      library: this.librarySvc as LibraryService,
+      storageFor: (accountId) => this.storageFor(accountId),
+      bufferAheadSeconds: this.config.playback.bufferAheadSeconds,
+    });
+  }
+
+  /**
+   * The drive of an account, for reading files. Playback gets its own
+   * connectors and request queue so a running sync never delays a first sound.
+   */
+  private storageFor(accountId: string): StorageProvider | undefined {
+    const known = this.storages.get(accountId);
+    if (known !== undefined || this.storageFactory === undefined) return known;
+    const provider = accountId.slice(0, accountId.indexOf(":"));
+    if (provider !== "google" && provider !== "microsoft") return undefined;
+    const storage = this.storageFactory({ id: accountId, provider });
+    this.storages.set(accountId, storage);
+    return storage;
   }
 
   private createHttpClient(): HttpClient {

@@ -6,6 +6,7 @@ import type {
   PlayerConfig,
 } from "@player/core-runtime";
 import type { LibraryApi, SyncApi } from "./library-api.js";
+import type { PlaybackApi } from "./playback-api.js";
 
 /** What the page sends with {@link WorkerApi.init}. */
 export interface WorkerInitOptions {
@@ -82,6 +83,8 @@ export interface WorkerApi {
   readonly library: LibraryApi;
   /** Cloud sync on demand (it also runs on sign-in and on an interval). */
   readonly sync: SyncApi;
+  /** Playback of library tracks; PCM goes to the page's AudioWorklet, not through this API. */
+  readonly playback: PlaybackApi;
   /** Stops every service and releases the event port. */
   dispose(): void;
 }
