@@ -1,6 +1,7 @@
 import type { AuthProvidersConfig } from "@player/core-auth";
 import type { DeepPartial, PlayerConfig } from "@player/core-runtime";
 import type { Endpoint } from "comlink";
+import type { AudioSinkOptions } from "./audio/audio-sink.js";
 import { DEFAULT_HEARTBEAT, type HeartbeatOptions } from "./heartbeat-monitor.js";
 import { PlayerError } from "./player-error.js";
 
@@ -33,6 +34,12 @@ export interface CreatePlayerOptions {
    * worker; a bad value rejects `ready` with `runtime/invalid-config`.
    */
   auth?: AuthProvidersConfig;
+  /**
+   * The audio output: `workletUrl` for pages whose CSP forbids `blob:`
+   * scripts (host `@player/main-bridge/pcm-player.worklet.js`),
+   * `latencyHint`, `sampleRate`, or a `context` the host owns.
+   */
+  audio?: AudioSinkOptions;
 }
 
 /** Options after validation. */
@@ -41,9 +48,10 @@ export interface ResolvedPlayerOptions {
   config: DeepPartial<PlayerConfig> | undefined;
   heartbeat: HeartbeatOptions;
   auth: AuthProvidersConfig | undefined;
+  audio: AudioSinkOptions;
 }
 
-const OPTION_KEYS = new Set(["worker", "config", "heartbeat", "auth"]);
+const OPTION_KEYS = new Set(["worker", "config", "heartbeat", "auth", "audio"]);
 
 function invalid(argument: string, message: string): PlayerError {
   return new PlayerError("runtime/invalid-argument", message, { details: { argument } });
@@ -58,22 +66,26 @@ export function resolvePlayerOptions(options: unknown): ResolvedPlayerOptions {
     if (!OPTION_KEYS.has(key)) {
       throw invalid(
         key,
-        `Unknown createPlayer() option "${key}" (known: worker, config, heartbeat, auth)`,
+        `Unknown createPlayer() option "${key}" (known: worker, config, heartbeat, auth, audio)`,
       );
     }
   }
-  const { worker, config, heartbeat, auth } = options as Partial<CreatePlayerOptions>;
+  const { worker, config, heartbeat, auth, audio } = options as Partial<CreatePlayerOptions>;
   if (config !== undefined && (typeof config !== "object" || config === null)) {
     throw invalid("config", "Option `config` must be an object");
   }
   if (auth !== undefined && (typeof auth !== "object" || auth === null)) {
     throw invalid("auth", "Option `auth` must be an object");
   }
+  if (audio !== undefined && (typeof audio !== "object" || audio === null)) {
+    throw invalid("audio", "Option `audio` must be an object");
+  }
   return {
     worker: startWorker(worker),
     config,
     heartbeat: resolveHeartbeat(heartbeat),
     auth,
+    audio: audio ?? {},
   };
 }
 

@@ -1,6 +1,7 @@
 import { type CreatePlayerOptions, resolvePlayerOptions } from "./create-player-options.js";
 import { installErrorTransferHandler } from "./error-transfer.js";
-import { type Player, WorkerPlayer } from "./player.js";
+import { WorkerPlayer } from "./player.js";
+import type { Player } from "./player-api.js";
 
 /**
  * Starts the player's worker and returns its typed API.

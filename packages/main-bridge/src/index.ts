@@ -3,6 +3,7 @@ export type {
   GoogleClientConfig,
   MicrosoftClientConfig,
 } from "@player/core-auth";
+export type { PlaybackStatus, PlayOptions } from "@player/core-playback";
 export type {
   AccountSummary,
   AuthProviderId,
@@ -17,6 +18,11 @@ export type {
   LogData,
   LogLevel,
   LogRecord,
+  PlaybackErrorData,
+  PlaybackPositionData,
+  PlaybackState,
+  PlaybackStateData,
+  PlaybackTrackChangedData,
   PlayerConfig,
   PlayerErrorCode,
   PlayerErrorData,
@@ -41,6 +47,8 @@ export type {
   ListQuery,
   MatchKind,
   Page,
+  PlaybackApi,
+  PlaybackConfig,
   Playlist,
   PlaylistEntriesQuery,
   PlaylistEntry,
@@ -58,6 +66,7 @@ export type {
   TrackQuery,
   TrackSort,
 } from "@player/worker-host";
+export type { AudioSinkOptions } from "./audio/audio-sink.js";
 export { createPlayer } from "./create-player.js";
 export type {
   CreatePlayerOptions,
@@ -66,7 +75,8 @@ export type {
 } from "./create-player-options.js";
 export type { PlayerListener } from "./event-hub.js";
 export { DEFAULT_HEARTBEAT, type HeartbeatOptions } from "./heartbeat-monitor.js";
-export type { Player, PlayerDiagnostics, PlayerInfo } from "./player.js";
+export type { PlayerAudio } from "./playback-bridge.js";
+export type { Player, PlayerDiagnostics, PlayerInfo } from "./player-api.js";
 export {
   isPlayerError,
   isPlayerErrorData,

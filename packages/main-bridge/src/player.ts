@@ -1,3 +1,4 @@
+import type { PlaybackStatus, PlayOptions } from "@player/core-playback";
 import type {
   AccountSummary,
   AuthProviderId,
@@ -12,76 +13,22 @@ import type {
   DiagnosticsApi,
   EventBatchMessage,
   LibraryApi,
+  PlaybackApi,
   SyncApi,
   WorkerApi,
-  WorkerInfo,
 } from "@player/worker-host";
 import { type Remote, transfer, wrap } from "comlink";
 import type { ResolvedPlayerOptions, WorkerLike } from "./create-player-options.js";
 import { EventHub, type PlayerListener } from "./event-hub.js";
 import { HeartbeatMonitor } from "./heartbeat-monitor.js";
 import { createLibraryBridge, createSyncBridge } from "./library-bridge.js";
+import { PlaybackBridge, type PlayerAudio } from "./playback-bridge.js";
+import type { Player, PlayerDiagnostics, PlayerInfo } from "./player-api.js";
 import { isPlayerError, PlayerError } from "./player-error.js";
 import { SIGN_IN_RETURN_KEY, type SignInCallbackMessage } from "./sign-in-message.js";
 import { openBlankPopup, waitForSignInCallback } from "./sign-in-popup.js";
 
 const PROVIDERS: ReadonlySet<string> = new Set(["google", "microsoft"]);
-
-/** What `player.ready` resolves with. */
-export type PlayerInfo = WorkerInfo;
-
-/** Self-test and measurement calls. */
-export interface PlayerDiagnostics {
-  /** Resolves with the main↔worker round trip in milliseconds. */
-  ping(): Promise<number>;
-  /**
-   * Sends `buffer` to the worker and back. It is transferred, not copied:
-   * after the call `buffer.byteLength` is 0 here; the answer is a new buffer.
-   */
-  echo(buffer: ArrayBuffer): Promise<ArrayBuffer>;
-  /** Makes the worker emit `count` `diagnostics:tick` events. */
-  emitBurst(count: number): Promise<number>;
-}
-
-/** The page's handle on a player; see {@link createPlayer}. */
-export interface Player {
-  /** Resolves when the worker has built its services; rejects on bad config or a lost worker. */
-  readonly ready: Promise<PlayerInfo>;
-  /** True after {@link Player.dispose} or once the worker was lost. */
-  readonly disposed: boolean;
-  /** Listens to an event; returns a function that removes the listener. */
-  on<K extends UiEventName>(type: K, listener: PlayerListener<K>): () => void;
-  /** Listens to the next occurrence of an event only. */
-  once<K extends UiEventName>(type: K, listener: PlayerListener<K>): () => void;
-  /** Removes a listener added with `on`. */
-  off<K extends UiEventName>(type: K, listener: PlayerListener<K>): void;
-  /** The resolved config. */
-  getConfig(): Promise<PlayerConfig>;
-  /** Applies config overrides; rejects with `runtime/invalid-config` naming a bad key. */
-  configure(overrides: DeepPartial<PlayerConfig>): Promise<PlayerConfig>;
-  readonly diagnostics: PlayerDiagnostics;
-  /** The music library: paged queries, search, playlists, play counts, favourites, lyrics. */
-  readonly library: LibraryApi;
-  /** Cloud sync on demand; it also runs on sign-in and every `config.sync.intervalMs`. */
-  readonly sync: SyncApi;
-  /**
-   * Signs in with a provider. Call it from a click handler: it opens the
-   * popup synchronously (so popup blockers allow it) and points it at the
-   * provider once the worker has built the request. If the popup is blocked,
-   * the page is redirected to the provider instead; finish with
-   * {@link Player.completeSignIn} on return. Rejects with `auth/cancelled` if
-   * the user closes the popup or refuses.
-   */
-  signIn(provider: AuthProviderId): Promise<AccountSummary>;
-  /** Finishes a sign-in that used a full-page redirect, with what the callback page received. */
-  completeSignIn(callback: SignInCallbackMessage): Promise<AccountSummary>;
-  /** Accounts signed in on this device. */
-  listAccounts(): Promise<AccountSummary[]>;
-  /** Signs an account out: revokes its grant where the provider supports it and forgets it. */
-  signOut(accountId: string): Promise<void>;
-  /** Terminates the worker, rejects pending calls with `runtime/disposed`, removes every listener. */
-  dispose(): void;
-}
 
 /** The {@link Player} backed by a worker. */
 export class WorkerPlayer implements Player {
@@ -89,6 +36,8 @@ export class WorkerPlayer implements Player {
   readonly diagnostics: PlayerDiagnostics;
   readonly library: LibraryApi;
   readonly sync: SyncApi;
+  readonly audio: PlayerAudio;
+  private readonly playback: PlaybackBridge;
   private readonly remote: Remote<WorkerApi>;
   private readonly worker: WorkerLike;
   private readonly hub: EventHub;
@@ -167,6 +116,41 @@ export class WorkerPlayer implements Player {
       () => this.remote.library as unknown as Remote<LibraryApi>,
     );
     this.sync = createSyncBridge(call, () => this.remote.sync as unknown as Remote<SyncApi>);
+    this.playback = new PlaybackBridge(
+      call,
+      () => this.remote.playback as unknown as Remote<PlaybackApi>,
+      options.audio,
+      (error) => this.hub.emit("playback:error", { fatal: true, error }),
+    );
+    this.audio = this.playback.audio;
+  }
+
+  play(trackId: string, options?: PlayOptions): Promise<void> {
+    return this.playback.play(trackId, options);
+  }
+
+  pause(): Promise<void> {
+    return this.playback.pause();
+  }
+
+  resume(): Promise<void> {
+    return this.playback.resume();
+  }
+
+  stop(): Promise<void> {
+    return this.playback.stop();
+  }
+
+  seek(seconds: number): Promise<void> {
+    return this.playback.seek(seconds);
+  }
+
+  setVolume(volume: number): Promise<void> {
+    return this.playback.setVolume(volume);
+  }
+
+  getPlaybackStatus(): Promise<PlaybackStatus> {
+    return this.playback.getStatus();
   }
 
   /** Comlink reaches nested objects by path at run time; its types only model top-level methods. */
@@ -333,6 +317,7 @@ export class WorkerPlayer implements Player {
     this.worker.removeEventListener("error", this.onWorkerError as EventListener);
     this.eventPort.close();
     this.worker.terminate();
+    void this.playback.close();
   }
 
   private reportWorkerError(event: Event): void {

@@ -1,50 +1,13 @@
-import { abortableSleep, HttpClient, type StorageProvider } from "@player/core-runtime";
-import {
-  GoogleDriveConnector,
-  OneDriveConnector,
-  ProviderApi,
-  type ProviderApiOptions,
-} from "@player/core-sync";
-import { type DevCloud, signInTestAccount, startDevCloud } from "@player/dev-cloud";
+import { type DevCloud, startDevCloud } from "@player/dev-cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devCloudStorage, tinySleep } from "../test-support/dev-cloud-storage.js";
 import { RangeByteReader } from "./range-byte-reader.js";
-
-/** Waits at most 1 ms: retries stay real but fast. */
-const tinySleep = (ms: number, signal?: AbortSignal) => abortableSleep(Math.min(ms, 1), signal);
-
-/**
- * ProviderApi wants a p-queue, which this package does not depend on; this
- * runs each task at once, which is all a single reader needs.
- */
-const immediateQueue = {
-  add: <T>(task: () => Promise<T>) => task(),
-} as unknown as ProviderApiOptions["queue"];
 
 /** The routes the bytes come from, where the faults go. */
 const BYTE_ROUTES = {
   google: ["/google/drive"],
   microsoft: ["/graph/v1.0", "/graph-download"],
 } as const;
-
-async function connectorFor(
-  cloud: DevCloud,
-  provider: "google" | "microsoft",
-): Promise<StorageProvider> {
-  const account = await signInTestAccount(cloud.url, provider);
-  // No retries in the HTTP layer: every fault reaches the reader's own retries.
-  const http = new HttpClient({ retries: 0, sleep: tinySleep });
-  const api = new ProviderApi({
-    provider,
-    accountId: account.accountId,
-    http,
-    tokens: account.tokens,
-    queue: immediateQueue,
-    sleep: tinySleep,
-  });
-  return provider === "google"
-    ? new GoogleDriveConnector({ api, baseUrl: `${cloud.url}/google/drive/v3` })
-    : new OneDriveConnector({ api, baseUrl: `${cloud.url}/graph/v1.0` });
-}
 
 describe.each(["google", "microsoft"] as const)(
   "RangeByteReader over the dev-cloud (%s)",
@@ -65,7 +28,7 @@ describe.each(["google", "microsoft"] as const)(
         .sort((a, b) => library.size(b) - library.size(a));
       if (item === undefined) throw new Error("the dev-cloud has no files");
       const expected = library.bytes(item);
-      const connector = await connectorFor(cloud, provider);
+      const connector = await devCloudStorage(cloud, provider);
       await cloud.admin.setFaults(
         BYTE_ROUTES[provider].flatMap((route) => [
           { route, kind: "reset" as const, afterBytes: 500, probability: 0.3 },
@@ -110,7 +73,7 @@ describe.each(["google", "microsoft"] as const)(
       const { library } = cloud.context;
       const item = library.all().find((entry) => entry.kind === "file" && !entry.trashed);
       if (item === undefined) throw new Error("the dev-cloud has no files");
-      const connector = await connectorFor(cloud, provider);
+      const connector = await devCloudStorage(cloud, provider);
       library.remove(item.id);
       await expect(RangeByteReader.open(connector, item.id)).rejects.toMatchObject({
         code: "playback/track-not-found",
