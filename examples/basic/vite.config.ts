@@ -32,6 +32,8 @@ export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   plugins: [isolateBenchPage()],
   server: { host: "127.0.0.1" },
+  // Module workers: the player's worker loads each decoder as a separate chunk.
+  worker: { format: "es" },
   preview: { host: "127.0.0.1" },
   build: {
     target: "es2022",

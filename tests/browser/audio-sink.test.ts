@@ -208,13 +208,65 @@ describe.each([
     ).toBeLessThan(1e-4);
   });
 
-  it("switches to the new session's 660 Hz tone at once after a flush", () => {
+  it("fades the old tone out over exactly 5 ms on a flush, then plays the new 660 Hz tone from its first frame", () => {
+    const { switch: switchAt } = scenario.markers;
     const report = progressOf(scenario, 2).find((r) => r.position >= 0.02 * rate);
-    if (report === undefined) throw new Error("no progress for session 2");
+    const before = progressOf(scenario, 1)
+      .filter((r) => r.frame <= switchAt)
+      .at(-1);
+    if (report === undefined || before === undefined)
+      throw new Error("no progress around the flush");
     const sessionStart = report.frame - report.position;
-    expect(sessionStart - scenario.markers.switch).toBeLessThanOrEqual(0.05 * rate);
+    const step = 1 / (0.005 * rate);
+    const rampFrames = Math.ceil(0.005 * rate - 1e-6);
+    const oldTone = (frame: number) =>
+      0.5 * Math.sin((2 * Math.PI * 440 * (before.position + frame - before.frame)) / rate);
+    const newTone = (frame: number) =>
+      0.5 * Math.sin((2 * Math.PI * 660 * (frame - sessionStart)) / rate);
+    const left = span(capture, "left", before.frame, sessionStart + rate);
+    const at = (frame: number) => left[frame - before.frame] as number;
+
+    // The fade starts at a render quantum: round the first frame off the old tone down to one.
+    let leaves = before.frame;
+    while (leaves < sessionStart && Math.abs(at(leaves) - oldTone(leaves)) < 1e-4) leaves++;
+    const fadeStart = leaves - ((leaves - capture.startFrame) % 128);
+    expect(fadeStart - switchAt).toBeLessThanOrEqual(0.05 * rate);
+    expect(
+      toneError(
+        capture,
+        "left",
+        before.frame,
+        fadeStart - before.frame,
+        tone(before.position, 440, 0.5),
+      ),
+    ).toBeLessThan(1e-4);
+
+    // The old tone goes on under a gain falling linearly to exactly 0 over the 5 ms ramp.
+    let fadeError = 0;
+    for (let i = 0; i < rampFrames; i++) {
+      const gain = Math.max(0, 1 - (i + 1) * step);
+      fadeError = Math.max(fadeError, Math.abs(at(fadeStart + i) - oldTone(fadeStart + i) * gain));
+    }
+    expect(fadeError).toBeLessThan(1e-4);
+    const fadeEnd = fadeStart + rampFrames;
+    expect(Math.abs(at(fadeEnd - 1))).toBe(0);
+    // Then exact silence until session 2 starts: at once when its first PCM (transfer) or its
+    // segment marker (ring) reached the sink during the fade, else as soon as it does. The ring
+    // sink starts fading when the worker flushes in shared memory, before the messages arrive.
+    expect(sessionStart - fadeEnd).toBeGreaterThanOrEqual(0);
+    expect(sessionStart - switchAt).toBeLessThanOrEqual(0.05 * rate);
+    expect(lastNonZero(capture, fadeEnd, sessionStart)).toBe(fadeEnd - 1);
     expect(reportsOf(scenario)).toContainEqual({ type: "started", session: 2, position: 0 });
-    const from = sessionStart + Math.ceil(0.006 * rate);
+
+    // The new tone from its first frame, fading in over the same ramp, then steady.
+    let fadeInError = 0;
+    for (let i = 0; i < rampFrames; i++) {
+      const gain = Math.min(1, (i + 1) * step);
+      const frame = sessionStart + i;
+      fadeInError = Math.max(fadeInError, Math.abs(at(frame) - newTone(frame) * gain));
+    }
+    expect(fadeInError).toBeLessThan(1e-4);
+    const from = sessionStart + rampFrames;
     const count = 0.4 * rate;
     expect(
       toneError(capture, "left", from, count, tone(from - sessionStart, 660, 0.5)),

@@ -1,5 +1,5 @@
 import { createPlayer } from "@player/main-bridge";
-import workerUrl from "@player/worker-host/worker?url";
+import PlayerWorker from "@player/worker-host/worker?worker";
 
 /** Figures of one benchmark run, in milliseconds and events per second. */
 export interface BenchResult {
@@ -36,7 +36,7 @@ async function runBench(options: { calls?: number; events?: number } = {}): Prom
   const events = options.events ?? 100_000;
   const warmup = 200;
 
-  const player = createPlayer({ worker: workerUrl });
+  const player = createPlayer({ worker: new PlayerWorker({ name: "player" }) });
   await player.ready;
 
   const raw = new Worker(new URL("./echo-worker.ts", import.meta.url), { type: "module" });

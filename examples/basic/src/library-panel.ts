@@ -1,4 +1,5 @@
 import type { Player, SyncProgressData, Track } from "@player/main-bridge";
+import type { PlayTarget } from "./now-playing-panel.js";
 import type { PlaylistTarget } from "./playlist-panel.js";
 
 const PAGE = 50;
@@ -10,6 +11,7 @@ const PAGE = 50;
 export function mountLibraryPanel(
   player: Player,
   playlists: PlaylistTarget,
+  nowPlaying: PlayTarget,
   report: (error: unknown) => void,
 ): void {
   const status = document.getElementById("sync-status") as HTMLOutputElement;
@@ -28,10 +30,22 @@ export function mountLibraryPanel(
     return button;
   };
 
+  const playButton = (track: Track) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "play";
+    button.textContent = track.title;
+    button.addEventListener("click", () => nowPlaying.play(track.key, track.title));
+    return button;
+  };
+
   const row = (track: Track) => {
     const tr = document.createElement("tr");
     tr.dataset.key = track.key;
-    for (const text of [track.title, track.artist, track.album]) {
+    const titleCell = document.createElement("td");
+    titleCell.append(playButton(track));
+    tr.append(titleCell);
+    for (const text of [track.artist, track.album]) {
       const td = document.createElement("td");
       td.textContent = text;
       tr.append(td);
@@ -78,7 +92,11 @@ export function mountLibraryPanel(
       ...found.items.map(({ track }) => {
         const item = document.createElement("li");
         item.dataset.key = track.key;
-        item.append(`${track.title} — ${track.artist} (${track.album}) `, addButton(track.key));
+        item.append(
+          playButton(track),
+          ` — ${track.artist} (${track.album}) `,
+          addButton(track.key),
+        );
         return item;
       }),
     );

@@ -1,8 +1,9 @@
 import { createPlayer, isPlayerError } from "@player/main-bridge";
-import workerUrl from "@player/worker-host/worker?url";
+import PlayerWorker from "@player/worker-host/worker?worker";
 import { mountAccountsPanel } from "./accounts-panel.js";
 import { mountLibraryPanel } from "./library-panel.js";
 import { localAuth } from "./local-cloud.js";
+import { mountNowPlayingPanel } from "./now-playing-panel.js";
 import { mountPlaylistPanel } from "./playlist-panel.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -19,7 +20,7 @@ function show(line: string): void {
 }
 
 const player = createPlayer({
-  worker: workerUrl,
+  worker: new PlayerWorker({ name: "player" }),
   config: { log: { level: "info" } },
   auth: localAuth,
 });
@@ -42,7 +43,12 @@ player.on("runtime:worker-lost", ({ message }) => {
 mountAccountsPanel(player, show);
 const showError = (error: unknown) =>
   show(isPlayerError(error) ? `error  ${error.code}: ${error.message}` : `error  ${String(error)}`);
-mountLibraryPanel(player, mountPlaylistPanel(player, showError), showError);
+mountLibraryPanel(
+  player,
+  mountPlaylistPanel(player, showError),
+  mountNowPlayingPanel(player, showError),
+  showError,
+);
 player.on("sync:end", ({ accountId, added }) => show(`sync:end  ${accountId} +${added}`));
 
 let ticks = 0;

@@ -19,20 +19,6 @@ export {
 export type { ResamplerFactory, StreamResampler } from "./engine/stream-resampler.js";
 export type { SniffedFormat } from "./format-sniffer.js";
 export { sniffFormat } from "./format-sniffer.js";
-export { flacModule } from "./formats/flac/index.js";
-export { createMp3Module, type Mp3ModuleOptions, mp3Module } from "./formats/mp3/index.js";
-export {
-  createMp4Module,
-  type DecodedRun,
-  type EncodedSample,
-  type Mp4ModuleOptions,
-  mp4Module,
-  type SampleDecoder,
-  type SampleDecoderConfig,
-  type SampleDecoderFactory,
-} from "./formats/mp4/index.js";
-export { oggOpusModule, oggVorbisModule } from "./formats/ogg/index.js";
-export { wavModule } from "./formats/wav/index.js";
 export { SinkChannel, type SinkChannelOptions, type SinkTransport } from "./output/sink-channel.js";
 export {
   createResampler,

@@ -24,7 +24,14 @@ export interface SinkPcmMessage {
 /** Sets up the SharedArrayBuffer ring (see the ring's layout in core-playback and main-bridge). */
 export interface SinkRingMessage {
   type: "ring";
-  /** `Int32Array` header: write index, read index (frames, monotonically increasing, wrapping at 2^31). */
+  /**
+   * `Int32Array` header of 5 slots: write index, read index (frames,
+   * monotonically increasing, wrapping at 2^31), flush epoch, flush point
+   * (write index at the first flush the reader has not acknowledged) and the
+   * reader's acknowledged epoch. The writer bumps the epoch on every flush
+   * before writing any frame of the new session, so the sink stops at the
+   * flush point even before the `flush` message arrives.
+   */
   control: SharedArrayBuffer;
   /** One `Float32Array` of `capacityFrames` per channel. */
   channels: SharedArrayBuffer[];
@@ -39,10 +46,20 @@ export interface SinkSegmentMessage {
   ringFrame: number;
 }
 
-/** Starts a new session: everything queued before is dropped at once (new track, seek, stop). */
+/**
+ * Starts a new session (new track, seek, stop): what was queued before fades
+ * out over 5 ms (no click) and is dropped; the new session then plays from
+ * its first frame, fading in, so its positions stay exact.
+ */
 export interface SinkFlushMessage {
   type: "flush";
   session: number;
+  /**
+   * Ring mode: the flush epoch the writer stored in the ring's header for
+   * this flush; the sink applies the flush to the ring once it has this
+   * message. Absent in transfer mode.
+   */
+  epoch?: number;
 }
 
 /** No more PCM will come for `session`: report `ended` once the last frame has played. */

@@ -102,6 +102,31 @@ describe("PlaybackEngine", () => {
     expect(positions).toContain(7.25);
   });
 
+  it("never runs the decode stream twice at once, even when the output reports position 0 after a seek", async () => {
+    const { engine, output, module, playFor, settle } = setUp(
+      { totalFrames: 10 * RATE },
+      { bufferAheadSeconds: 4 },
+    );
+    await engine.play("t1");
+    await playFor(2);
+    for (const target of [0.25, 6, 1.5, 0.5]) {
+      const before = output.played.length;
+      // The output keeps reporting while the seek is under way, as a real one does.
+      const seeking = engine.seek(target);
+      for (let step = 0; step < 3; step++) {
+        output.advance(RATE / 100);
+        await settle();
+      }
+      await seeking;
+      await playFor(0.2);
+      expect(output.played[before]).toBe(target * RATE);
+      expect(
+        output.played.slice(before).every((value, index) => value === target * RATE + index),
+      ).toBe(true);
+    }
+    expect(module.calls.reentered).toBe(0);
+  });
+
   it("pause stops output and resume continues where it stopped", async () => {
     const { engine, output, states, playFor } = setUp();
     await engine.play("t1");

@@ -244,7 +244,8 @@ export class PlaybackEngine {
         this.#position = report.position / rate;
         current.onProgress(report.position);
         if (this.#state === "buffering" && report.bufferedFrames > 0) this.#setState("playing");
-        this.#emitPosition(false, report.contextTime);
+        // The report that follows a pause carries where playback stopped: always pass it on.
+        this.#emitPosition(this.#state === "paused", report.contextTime);
         break;
       case "started":
         if (this.#state === "loading" || this.#state === "buffering") this.#setState("playing");

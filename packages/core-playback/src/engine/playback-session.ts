@@ -39,6 +39,8 @@ export class PlaybackSession {
   #sentFrame = 0;
   /** Output-rate track frame the output will play next (from its reports). */
   #playedFrame = 0;
+  /** Output-rate frame the current run (since the start or the last seek) began at. */
+  #runStartFrame = 0;
   /** Source-rate frame after the last decoded piece: where a failed read resumes. */
   #sourceFrame = 0;
   #pending: { startFrame: number; channels: Float32Array[] } | undefined;
@@ -70,12 +72,15 @@ export class PlaybackSession {
 
   /** Queues the first audio; resolves once some is on the output (the rest follows). */
   async start(): Promise<void> {
-    await this.#pumpOnce(true);
+    await this.#runPump(true);
     this.#kick();
   }
 
   /** The output reported its play position for this session. */
   onProgress(position: number): void {
+    // Before the first frame of a run arrives, an output may report a
+    // position it does not know yet (0): that says nothing about the queue.
+    if (position < this.#runStartFrame) return;
     this.#playedFrame = position;
     this.#kick();
   }
@@ -95,6 +100,7 @@ export class PlaybackSession {
     this.#sourceFrame = sourceFrame;
     this.#sentFrame = frame;
     this.#playedFrame = frame;
+    this.#runStartFrame = frame;
     this.#pending = undefined;
     this.#finished = false;
     await this.start();
@@ -111,14 +117,23 @@ export class PlaybackSession {
   #kick(): void {
     if (this.#pump !== undefined || this.#closed || this.#finished) return;
     if (this.#pending === undefined && this.bufferedFrames >= this.#options.aheadFrames) return;
-    this.#pump = this.#pumpOnce(false)
-      .catch((error: unknown) => {
-        if (!this.#closed && !isAbort(error)) this.#options.onFailure(error);
-      })
-      .finally(() => {
-        this.#pump = undefined;
-        this.#pumpAbort = undefined;
-      });
+    this.#runPump(false).catch((error: unknown) => {
+      if (!this.#closed && !isAbort(error)) this.#options.onFailure(error);
+    });
+  }
+
+  /**
+   * Runs one pump and registers it, so that no second pump (and no seek)
+   * ever touches the decode stream while it runs: streams are not re-entrant.
+   */
+  #runPump(firstOnly: boolean): Promise<void> {
+    const run = this.#pumpOnce(firstOnly).finally(() => {
+      if (this.#pump !== run) return;
+      this.#pump = undefined;
+      this.#pumpAbort = undefined;
+    });
+    this.#pump = run;
+    return run;
   }
 
   async #stopPump(): Promise<void> {

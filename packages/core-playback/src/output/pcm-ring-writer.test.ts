@@ -32,11 +32,17 @@ const targets = (frames: number) => [new Float32Array(frames), new Float32Array(
 
 describe("PcmRingWriter with the worklet's PcmRingReader", () => {
   it("uses the same layout constants on both sides", () => {
-    expect({ ...writerLayout }).toMatchObject({
-      RING_WRITE_SLOT: readerLayout.RING_WRITE_SLOT,
-      RING_READ_SLOT: readerLayout.RING_READ_SLOT,
-      RING_CONTROL_INTS: readerLayout.RING_CONTROL_INTS,
-      RING_INDEX_MASK: readerLayout.RING_INDEX_MASK,
+    const constants = (layout: object) =>
+      Object.entries(layout).filter(([, value]) => typeof value === "number");
+    expect(constants(writerLayout)).toEqual(constants(readerLayout));
+    expect(Object.fromEntries(constants(writerLayout))).toEqual({
+      RING_WRITE_SLOT: 0,
+      RING_READ_SLOT: 1,
+      RING_EPOCH_SLOT: 2,
+      RING_FLUSH_SLOT: 3,
+      RING_ACK_SLOT: 4,
+      RING_CONTROL_INTS: 5,
+      RING_INDEX_MASK: 0x7fffffff,
     });
     expect(writerLayout.ringAdvance(0x7fffff00, 0x200)).toBe(
       readerLayout.ringAdvance(0x7fffff00, 0x200),
@@ -121,7 +127,8 @@ describe("PcmRingWriter with the worklet's PcmRingReader", () => {
 
     // Flush: frames written before the new segment belong to the old session; it skips them.
     writer.write(ramp(0, 90), 0, 90);
-    reader.reset();
+    reader.flush(writer.beginFlush());
+    expect(reader.finishFlush()).toBe(false);
     expect(reader.bufferedFrames).toBe(0);
     expect(reader.pull(out, 10)).toBe(0);
     expect(writer.freeFrames).toBe(512 - 90);
@@ -131,6 +138,74 @@ describe("PcmRingWriter with the worklet's PcmRingReader", () => {
     expect(reader.pull(out, 128)).toBe(20);
     expect(out[0]?.[0]).toBe(3000);
     expect(reader.position).toBe(20);
+  });
+
+  it("stops at the flush point as soon as the writer flushes, before the flush message arrives", () => {
+    const writer = new PcmRingWriter(2, 1024);
+    const reader = readerFor(writer);
+    reader.addSegment(0, writer.writeIndex);
+    writer.write(ramp(0, 300), 0, 300);
+    const out = targets(512);
+    expect(reader.pull(out, 100)).toBe(100);
+
+    // The worker seeks: flush, marker and new frames, all before the reader hears of it.
+    const epoch = writer.beginFlush();
+    expect(epoch).toBe(1);
+    const newAt = writer.writeIndex;
+    writer.write(ramp(3000, 400), 0, 400);
+    expect(reader.flushPending).toBe(true);
+    expect(reader.bufferedFrames).toBe(200);
+    expect(reader.pull(out, 512)).toBe(200);
+    expect(out[0]?.[199]).toBe(299);
+    expect(reader.pull(out, 512)).toBe(0);
+    expect(reader.position).toBe(300);
+
+    // The messages arrive: the new marker waits for finishFlush, then plays from its first frame.
+    reader.flush(epoch);
+    expect(reader.addSegment(70_000, newAt)).toBe(false);
+    expect(reader.position).toBe(70_000);
+    expect(reader.bufferedFrames).toBe(400);
+    expect(reader.pull(out, 512)).toBe(0);
+    expect(reader.finishFlush()).toBe(true);
+    expect(reader.flushPending).toBe(false);
+    expect(reader.pull(out, 512)).toBe(400);
+    expect(out[0]?.[0]).toBe(3000);
+    expect(reader.position).toBe(70_400);
+  });
+
+  it("keeps the first unacknowledged flush point when flushes come faster than their messages", () => {
+    const writer = new PcmRingWriter(2, 1024);
+    const reader = readerFor(writer);
+    reader.addSegment(0, writer.writeIndex);
+    writer.write(ramp(0, 100), 0, 100);
+    const first = writer.beginFlush();
+    const firstAt = writer.writeIndex;
+    writer.write(ramp(1000, 100), 0, 100);
+    const second = writer.beginFlush();
+    const secondAt = writer.writeIndex;
+    writer.write(ramp(2000, 100), 0, 100);
+
+    const out = targets(512);
+    expect(reader.pull(out, 512)).toBe(100);
+    reader.flush(first);
+    reader.addSegment(5000, firstAt);
+    reader.finishFlush();
+    // Still behind the writer's epoch: the first session's frames were flushed too, so nothing plays.
+    expect(reader.flushPending).toBe(true);
+    expect(reader.pull(out, 512)).toBe(0);
+    reader.flush(second);
+    reader.addSegment(9000, secondAt);
+    expect(reader.finishFlush()).toBe(true);
+    expect(reader.pull(out, 512)).toBe(100);
+    expect(out[0]?.[0]).toBe(2000);
+    expect(reader.position).toBe(9100);
+
+    // Acknowledged: the next flush point is fresh again.
+    writer.write(ramp(0, 50), 0, 50);
+    const third = writer.beginFlush();
+    writer.write(ramp(0, 50), 0, 50);
+    expect(reader.pull(out, 512)).toBe(50);
+    expect(third).toBe(3);
   });
 
   it("repeats a mono source into every ring channel", () => {

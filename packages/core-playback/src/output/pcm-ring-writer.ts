@@ -1,7 +1,10 @@
 import { PlayerError } from "@player/core-runtime";
 import {
   isValidRingCapacity,
+  RING_ACK_SLOT,
   RING_CONTROL_INTS,
+  RING_EPOCH_SLOT,
+  RING_FLUSH_SLOT,
   RING_READ_SLOT,
   RING_WRITE_SLOT,
   ringAdvance,
@@ -55,6 +58,29 @@ export class PcmRingWriter {
   /** The ring index the next written frame gets (what a `segment` marker points at). */
   get writeIndex(): number {
     return Atomics.load(this.control, RING_WRITE_SLOT);
+  }
+
+  /** The current flush epoch (0 until the first {@link beginFlush}). */
+  get epoch(): number {
+    return Atomics.load(this.control, RING_EPOCH_SLOT);
+  }
+
+  /**
+   * Marks a flush in shared memory before any frame of the new session is
+   * written, so the reader stops at this point even before the `flush`
+   * message reaches it. Returns the new epoch, which the `flush` message
+   * carries.
+   */
+  beginFlush(): number {
+    const epoch = Atomics.load(this.control, RING_EPOCH_SLOT);
+    // While an earlier flush is unacknowledged, its point stays: that is where the reader stops.
+    if (Atomics.load(this.control, RING_ACK_SLOT) === epoch) {
+      Atomics.store(this.control, RING_FLUSH_SLOT, this.writeIndex);
+    }
+    const next = ringAdvance(epoch, 1);
+    // Stored after the flush point, so a reader that sees the new epoch also sees a valid point.
+    Atomics.store(this.control, RING_EPOCH_SLOT, next);
+    return next;
   }
 
   /** Frames that fit now. */

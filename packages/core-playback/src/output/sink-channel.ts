@@ -56,6 +56,8 @@ export class SinkChannel {
   /** Ring mode: the session and the next track frame the ring's current segment expects. */
   private segmentSession = -1;
   private segmentNextFrame = -1;
+  /** The newest session flushed or sent; older ones are dropped, as the sink would. */
+  private latestSession = 0;
   private destroyed = false;
 
   constructor(
@@ -96,10 +98,14 @@ export class SinkChannel {
   /**
    * Sends planar PCM at the sink's rate: `channels[c][i]` is frame
    * `startFrame + i` of `session`. Returns the frames accepted. With the
-   * transfer transport all are accepted and the arrays' whole buffers are
-   * detached (SharedArrayBuffer-backed ones are copied first); the ring
-   * copies what fits and the caller keeps the rest for a later call (after
-   * the next `progress` report).
+   * transfer transport all are accepted: an array that is the whole of its
+   * own ArrayBuffer is transferred (detached, zero copy); one that views
+   * part of a larger buffer (a WASM heap), shares its buffer with another
+   * channel or lives in shared memory is copied, so memory the caller keeps
+   * is never detached. The ring copies what fits and the caller keeps the
+   * rest for a later call (after the next `progress` report); there a newer
+   * session starts itself (as {@link flush} would) and an older one's PCM
+   * is dropped and counted as accepted.
    */
   send(session: number, startFrame: number, channels: readonly Float32Array[]): number {
     const frames = checkPcm(session, startFrame, channels);
@@ -107,10 +113,17 @@ export class SinkChannel {
       throw new PlayerError("playback/output-failed", "send() before the audio sink said hello");
     }
     if (this.ring === undefined) {
-      const owned = channels.map((c) => (c.buffer instanceof ArrayBuffer ? c : c.slice()));
-      this.post({ type: "pcm", session, startFrame, channels: owned }, transferList(owned));
+      this.latestSession = Math.max(this.latestSession, session);
+      const owned = transferable(channels);
+      // Each buffer is now whole and used once: all of them can be transferred.
+      this.post(
+        { type: "pcm", session, startFrame, channels: owned },
+        owned.map((c) => c.buffer),
+      );
       return frames;
     }
+    if (session < this.latestSession) return frames;
+    if (session > this.latestSession) this.flush(session);
     if (session !== this.segmentSession || startFrame !== this.segmentNextFrame) {
       this.post({ type: "segment", session, startFrame, ringFrame: this.ring.writeIndex });
       this.segmentSession = session;
@@ -121,11 +134,20 @@ export class SinkChannel {
     return accepted;
   }
 
-  /** Starts `session`: the sink drops everything queued for older ones at once. */
+  /**
+   * Starts `session` (new track, seek, stop): the sink fades out what it
+   * queued for older sessions over 5 ms, drops the rest, then plays this
+   * session from its first frame. A session older than the newest one seen
+   * is ignored, as the sink would ignore it.
+   */
   flush(session: number): void {
     checkSession(session);
+    if (session < this.latestSession) return;
+    this.latestSession = session;
     this.segmentSession = -1;
-    this.post({ type: "flush", session });
+    // Ring: marked in shared memory first, so the sink stops here before the message arrives.
+    const epoch = this.ring?.beginFlush();
+    this.post(epoch === undefined ? { type: "flush", session } : { type: "flush", session, epoch });
   }
 
   /** No more PCM for `session`: the sink reports `ended` after its last frame. */
@@ -257,9 +279,21 @@ function checkPcm(session: number, startFrame: number, channels: readonly Float3
   return frames;
 }
 
-/** The distinct buffers behind `channels` (planes may share one; listing it twice throws). */
-function transferList(channels: readonly Float32Array[]): Transferable[] {
-  const buffers = new Set<ArrayBuffer>();
-  for (const channel of channels) buffers.add(channel.buffer as ArrayBuffer);
-  return [...buffers];
+/**
+ * The arrays to post: each channel that is the whole of an ArrayBuffer no
+ * other channel uses is kept (its buffer will be transferred); any other is
+ * copied, because transferring its buffer would detach memory beyond it.
+ */
+function transferable(channels: readonly Float32Array[]): Float32Array[] {
+  const users = new Map<ArrayBufferLike, number>();
+  for (const channel of channels) users.set(channel.buffer, (users.get(channel.buffer) ?? 0) + 1);
+  return channels.map((channel) => {
+    const { buffer } = channel;
+    const whole =
+      buffer instanceof ArrayBuffer &&
+      channel.byteOffset === 0 &&
+      channel.byteLength === buffer.byteLength &&
+      users.get(buffer) === 1;
+    return whole ? channel : channel.slice();
+  });
 }

@@ -30,6 +30,15 @@ function setup() {
 }
 
 const constant = (length: number, value: number) => new Float32Array(length).fill(value);
+/** `length` frames from `first`, moving by `step` a frame. */
+const counting = (length: number, first: number, step: number) =>
+  Float32Array.from({ length }, (_, i) => first + i * step);
+/** The largest jump between neighbouring samples. */
+const largestStep = (samples: readonly number[]) =>
+  samples.reduce(
+    (worst, value, i) => Math.max(worst, Math.abs(value - (samples[i - 1] ?? value))),
+    0,
+  );
 /** The 5 ms ramp at 48 kHz moves the gain by 1/240 a frame. */
 const RAMP = 240;
 
@@ -118,28 +127,78 @@ describe("PcmPlayer (the worklet's logic)", () => {
     expect(reports.filter((r) => r.type === "ended")).toEqual([{ type: "ended", session: 1 }]);
   });
 
-  it("drops older sessions' PCM after a flush and starts the new session at once", () => {
+  it("fades the old session out over 5 ms on a flush, then starts the new one at its first frame", () => {
     const { player, reports, render } = setup();
-    player.handleCommand({ type: "pcm", session: 1, startFrame: 0, channels: [constant(9600, 1)] });
+    const old = counting(9600, 0.5, 1e-5);
+    player.handleCommand({ type: "pcm", session: 1, startFrame: 0, channels: [old] });
+    player.handleCommand({ type: "play" });
+    const before = render(4).left;
+    player.handleCommand({ type: "flush", session: 2 });
+    // Late PCM of the old session is dropped; the new session's is kept for after the fade.
+    player.handleCommand({ type: "pcm", session: 1, startFrame: 512, channels: [old] });
+    const fresh = counting(1000, -0.5, -1e-5);
+    player.handleCommand({ type: "pcm", session: 2, startFrame: 7, channels: [fresh] });
+    const { left } = render(6);
+    // The fade plays the old session on from frame 512, its gain falling 1/240 a frame to 0.
+    for (let i = 0; i < RAMP; i++) {
+      expect(left[i]).toBeCloseTo((old[512 + i] as number) * (1 - (i + 1) / RAMP), 6);
+    }
+    expect(left[RAMP - 1]).toBe(0);
+    // Then the new session from its first frame, fading in.
+    for (let i = 0; i < RAMP; i++) {
+      expect(left[RAMP + i]).toBeCloseTo((fresh[i] as number) * ((i + 1) / RAMP), 6);
+    }
+    expect(left.slice(2 * RAMP - 1, 768)).toEqual(Array.from(fresh.subarray(RAMP - 1, 768 - RAMP)));
+    // No click: from 0.5 down to 0 and on to -0.5, no step is larger than the ramp's.
+    expect(largestStep([...before.slice(-1), ...left])).toBeLessThan(0.51 / RAMP + 1e-5);
+    expect(reports).toContainEqual({ type: "started", session: 2, position: 7 });
+    // Progress at quantum 8 (flushed at quantum 4) counts exactly the new session's frames played.
+    expect(reports.at(-1)).toMatchObject({
+      session: 2,
+      position: 7 + (8 - 4) * 128 - RAMP,
+      contextTime: (8 * 128) / 48_000,
+    });
+  });
+
+  it("fades a flush from the last frame when the old session has nothing left, and at once when silent", () => {
+    const { player, render } = setup();
+    player.handleCommand({ type: "pcm", session: 1, startFrame: 0, channels: [constant(300, 1)] });
     player.handleCommand({ type: "play" });
     render(2);
     player.handleCommand({ type: "flush", session: 2 });
-    player.handleCommand({
-      type: "pcm",
-      session: 1,
-      startFrame: 256,
-      channels: [constant(9600, 1)],
-    });
-    player.handleCommand({
-      type: "pcm",
-      session: 2,
-      startFrame: 7,
-      channels: [constant(1000, -1)],
-    });
+    player.handleCommand({ type: "pcm", session: 2, startFrame: 0, channels: [constant(900, 1)] });
+    const { left } = render(4);
+    // 44 frames were left; from the 45th on the last one is held, so the fade is a straight line to 0.
+    for (let i = 0; i < RAMP; i++) expect(left[i]).toBeCloseTo(1 - (i + 1) / RAMP, 6);
+    expect(left[2 * RAMP - 1]).toBe(1);
+
+    // Paused (gain 0): nothing to fade, the new session is ready at once.
+    player.handleCommand({ type: "pause" });
+    render(3);
+    player.handleCommand({ type: "flush", session: 3 });
+    player.handleCommand({ type: "pcm", session: 3, startFrame: 0, channels: [constant(900, 1)] });
+    player.handleCommand({ type: "play" });
+    const resumed = render(1).left;
+    expect(resumed[0]).toBeCloseTo(1 / RAMP, 6);
+  });
+
+  it("fades a session in from its first frame even when its PCM comes after the flush's fade", () => {
+    const { player, reports, render } = setup();
+    player.handleCommand({ type: "play" });
+    render(2);
+    player.handleCommand({ type: "pcm", session: 1, startFrame: 0, channels: [constant(2000, 1)] });
+    const first = render(1).left;
+    expect(first[0]).toBeCloseTo(1 / RAMP, 6);
+    render(4);
+    player.handleCommand({ type: "flush", session: 2 });
+    const gap = render(3).left;
+    expect(gap.slice(RAMP - 1).every((value) => value === 0)).toBe(true);
+    player.handleCommand({ type: "pcm", session: 2, startFrame: 90, channels: [constant(900, 1)] });
     const { left } = render(3);
-    expect(left[0]).toBeCloseTo(-1 / RAMP, 6);
-    expect(left.slice(RAMP - 1)).toEqual(Array(384 - RAMP + 1).fill(-1));
-    expect(reports).toContainEqual({ type: "started", session: 2, position: 7 });
+    expect(left[0]).toBeCloseTo(1 / RAMP, 6);
+    expect(left[RAMP - 1]).toBe(1);
+    expect(reports.filter((r) => r.type === "underrun")).toEqual([]);
+    expect(reports).toContainEqual({ type: "started", session: 2, position: 90 });
   });
 
   it("ignores malformed commands", () => {

@@ -5,8 +5,8 @@ import type {
   SinkStartedReport,
   SinkUnderrunReport,
 } from "@player/core-runtime";
+import { GainRamp } from "./gain-ramp.js";
 import { PcmQueue } from "./pcm-queue.js";
-import { isValidRingCapacity, RING_CONTROL_INTS } from "./pcm-ring-layout.js";
 import { PcmRingReader } from "./pcm-ring-reader.js";
 import type { PcmSource } from "./pcm-source.js";
 
@@ -34,13 +34,18 @@ const PROGRESS_QUANTA = 8;
  * `render()` allocates nothing; reports reuse one object per type.
  */
 export class PcmPlayer {
-  private readonly queue = new PcmQueue();
+  private queue = new PcmQueue();
+  /** Transfer mode: the flushed session's frames, played only while they fade out. */
+  private outgoing = new PcmQueue();
   private ring: PcmRingReader | undefined;
   private session = 0;
+  /** A flush is fading the old audio out; the new session waits until the gain is 0. */
+  private flushing = false;
+  /** The last source frame rendered, per channel: faded out when a flush finds no old frames. */
+  private lastFrame = new Float32Array(0);
   private playing = false;
   private volume = 1;
-  private gain = 0;
-  private readonly gainStep: number;
+  private readonly gain: GainRamp;
   private started = false;
   private inUnderrun = false;
   private endRequested = false;
@@ -48,7 +53,6 @@ export class PcmPlayer {
   private pauseReportDue = false;
   private quantaSinceProgress = 0;
   private scratch: Float32Array[] = [];
-  private gains = new Float32Array(0);
 
   private readonly progress: SinkProgressReport = {
     type: "progress",
@@ -62,7 +66,7 @@ export class PcmPlayer {
   private readonly ended: SinkEndedReport = { type: "ended", session: 0 };
 
   constructor(private readonly host: PcmPlayerHost) {
-    this.gainStep = 1 / Math.max(1, RAMP_SECONDS * host.sampleRate);
+    this.gain = new GainRamp(RAMP_SECONDS * host.sampleRate);
     this.ensureScratch(128);
   }
 
@@ -92,7 +96,7 @@ export class PcmPlayer {
         return;
       case "flush":
         if (isCount(command.session) && command.session >= this.session)
-          this.flush(command.session);
+          this.flush(command.session, isCount(command.epoch) ? command.epoch : undefined);
         return;
       case "end":
         if (command.session === this.session) this.endRequested = true;
@@ -119,16 +123,46 @@ export class PcmPlayer {
     const frames = outputs[0]?.length ?? 0;
     if (frames === 0) return;
     this.ensureScratch(frames);
-    const source = this.source;
+    // Ring mode: the writer's flush is visible in shared memory before its message arrives.
+    if (this.ring?.flushPending === true) this.flushing = true;
     if (this.playing && ++this.quantaSinceProgress >= PROGRESS_QUANTA) this.postProgress();
 
+    let done = 0;
+    if (this.flushing) {
+      done = this.fadeOut(frames);
+      // Transfer mode has its flush message by now; ring mode may have seen only the epoch.
+      if (this.gain.current === 0 && this.ring?.flushReceived !== false) this.finishFlush();
+    }
+    if (this.flushing) {
+      // Faded out, waiting for the flush message: silence.
+      for (const channel of this.scratch) channel.fill(0, done, frames);
+      this.gain.ramp(done, frames, 0);
+    } else {
+      this.renderSource(done, frames);
+    }
+    this.writeOutputs(outputs, frames);
+
+    if (this.pauseReportDue && this.gain.current === 0) {
+      this.pauseReportDue = false;
+      this.postProgress();
+    }
+    const drained = !this.flushing && this.source.bufferedFrames === 0;
+    if (this.endRequested && !this.endedReported && drained) {
+      this.endedReported = true;
+      this.ended.session = this.session;
+      this.host.post(this.ended);
+    }
+  }
+
+  /** Frames `[from, frames)` of the quantum from the current session. */
+  private renderSource(from: number, frames: number): void {
+    const source = this.source;
     // Paused: play on only while the gain ramps down, so the fade has real audio in it.
-    const wanted = this.playing
-      ? frames
-      : Math.min(frames, Math.ceil(this.gain / this.gainStep - 1e-6));
+    const room = frames - from;
+    const wanted = this.playing ? room : Math.min(room, this.gain.framesToSilence());
     const positionBefore = source.position;
-    const pulled = wanted > 0 ? source.pull(this.scratch, wanted) : 0;
-    for (let c = 0; c < this.scratch.length; c++) this.scratch[c]?.fill(0, pulled, frames);
+    const pulled = wanted > 0 ? source.pull(this.scratch, wanted, from) : 0;
+    for (const channel of this.scratch) channel.fill(0, from + pulled, frames);
 
     if (pulled > 0 && !this.started) {
       this.started = true;
@@ -137,17 +171,27 @@ export class PcmPlayer {
       this.host.post(this.startedReport);
     }
     this.trackUnderrun(wanted, pulled, source);
-    this.applyGain(outputs, frames);
+    // The gain stays at 0 until the session's first frame, so its fade-in starts with it.
+    this.gain.ramp(from, frames, this.playing && this.started ? this.volume : 0);
+  }
 
-    if (this.pauseReportDue && this.gain === 0) {
-      this.pauseReportDue = false;
-      this.postProgress();
+  /**
+   * Fades the flushed session out from the start of the quantum, over the
+   * frames it still has (the outgoing queue, or the ring up to the flush
+   * point); where they run out, the last frame is held so the output still
+   * ramps to zero without a jump. Returns the frames the fade used.
+   */
+  private fadeOut(frames: number): number {
+    const count = Math.min(frames, this.gain.framesToSilence());
+    if (count === 0) return 0;
+    const pulled = (this.ring ?? this.outgoing).pull(this.scratch, count);
+    for (let c = 0; c < this.scratch.length; c++) {
+      const channel = this.scratch[c] as Float32Array;
+      const held = pulled > 0 ? (channel[pulled - 1] as number) : (this.lastFrame[c] as number);
+      channel.fill(held, pulled, count);
     }
-    if (this.endRequested && !this.endedReported && source.bufferedFrames === 0) {
-      this.endedReported = true;
-      this.ended.session = this.session;
-      this.host.post(this.ended);
-    }
+    this.gain.ramp(0, count, 0);
+    return count;
   }
 
   private trackUnderrun(wanted: number, pulled: number, source: PcmSource): void {
@@ -163,27 +207,16 @@ export class PcmPlayer {
     this.host.post(this.underrun);
   }
 
-  /** Output = source × gain, the gain moving linearly toward its target by `gainStep` a frame. */
-  private applyGain(outputs: readonly Float32Array[], frames: number): void {
-    const target = this.playing ? this.volume : 0;
-    const gains = this.gains;
-    let gain = this.gain;
-    // Within a step (plus rounding drift) of the target: land on it exactly.
-    const snap = this.gainStep * (1 + 1e-6);
-    for (let i = 0; i < frames; i++) {
-      const delta = target - gain;
-      if (delta > snap) gain += this.gainStep;
-      else if (delta < -snap) gain -= this.gainStep;
-      else gain = target;
-      gains[i] = gain;
-    }
-    this.gain = gain;
+  /** Output = scratch × gain; remembers the last source frame for a later fade-out. */
+  private writeOutputs(outputs: readonly Float32Array[], frames: number): void {
+    const gains = this.gain.gains;
     const last = this.scratch.length - 1;
     for (let c = 0; c < outputs.length; c++) {
       const output = outputs[c] as Float32Array;
       const input = this.scratch[Math.min(c, last)] as Float32Array;
       for (let i = 0; i < frames; i++) output[i] = (input[i] as number) * (gains[i] as number);
     }
+    for (let c = 0; c <= last; c++) this.lastFrame[c] = this.scratch[c]?.[frames - 1] as number;
   }
 
   private postProgress(): void {
@@ -196,54 +229,67 @@ export class PcmPlayer {
     this.host.post(this.progress);
   }
 
-  /** Starts `session`: everything queued is dropped and the next audio fades in. */
-  private flush(session: number): void {
+  /**
+   * Starts `session`: what was queued fades out over the ramp (no click) and
+   * is then dropped; the new session starts after it, at its first frame,
+   * fading in. `epoch` is the ring writer's flush epoch (ring mode).
+   */
+  private flush(session: number, epoch: number | undefined): void {
     this.session = session;
+    // The queued audio becomes the outgoing one; a flush during a fade keeps that audio fading.
+    if (!this.flushing) [this.outgoing, this.queue] = [this.queue, this.outgoing];
     this.queue.clear();
-    this.ring?.reset();
+    this.ring?.flush(epoch);
+    this.flushing = true;
     this.started = false;
     this.inUnderrun = false;
     this.endRequested = false;
     this.endedReported = false;
-    this.gain = 0;
+    if (this.gain.current === 0) this.finishFlush();
+  }
+
+  /** The fade-out is over: the old session's frames go, the new session may play. */
+  private finishFlush(): void {
+    this.flushing = false;
+    this.outgoing.clear();
+    const ring = this.ring;
+    if (ring === undefined) return;
+    // The jump freed ring space: tell the worker at once so it writes the new session.
+    if (ring.finishFlush()) this.postProgress();
+    // Another flush already happened in shared memory: wait for its message too.
+    this.flushing = ring.flushPending;
   }
 
   private onPcm(session: unknown, startFrame: unknown, channels: unknown): void {
     if (!isCount(session) || session < this.session || !isCount(startFrame)) return;
     if (!Array.isArray(channels) || !channels.every((c) => c instanceof Float32Array)) return;
-    if (session > this.session) this.flush(session);
+    if (session > this.session) this.flush(session, undefined);
     // In ring mode PCM travels only through the ring.
     if (this.ring === undefined) this.queue.push(startFrame, channels as Float32Array[]);
   }
 
   private onRing(control: unknown, channels: unknown, capacityFrames: unknown): void {
-    if (!(control instanceof SharedArrayBuffer) || !isValidRingCapacity(capacityFrames)) return;
-    if (control.byteLength < RING_CONTROL_INTS * 4 || !Array.isArray(channels)) return;
-    const capacity = capacityFrames;
-    const views: Float32Array[] = [];
-    for (const buffer of channels) {
-      if (!(buffer instanceof SharedArrayBuffer) || buffer.byteLength < capacity * 4) return;
-      views.push(new Float32Array(buffer, 0, capacity));
-    }
-    if (views.length === 0) return;
-    this.ring = new PcmRingReader(new Int32Array(control, 0, RING_CONTROL_INTS), views, capacity);
+    const ring = PcmRingReader.fromBuffers(control, channels, capacityFrames);
+    if (ring === undefined) return;
+    this.ring = ring;
     this.queue.clear();
+    this.outgoing.clear();
   }
 
   private onSegment(session: unknown, startFrame: unknown, ringFrame: unknown): void {
     if (this.ring === undefined || !isCount(session) || session < this.session) return;
     if (!isCount(startFrame) || !isCount(ringFrame)) return;
-    if (session > this.session) this.flush(session);
+    if (session > this.session) this.flush(session, undefined);
     // The jump freed ring space: tell the worker at once so it writes the new session.
     if (this.ring.addSegment(startFrame, ringFrame)) this.postProgress();
   }
 
   private ensureScratch(frames: number): void {
     const channels = Math.max(1, this.host.channels);
-    if (this.gains.length >= frames && this.scratch.length === channels) return;
-    const size = Math.max(frames, this.gains.length);
-    this.gains = new Float32Array(size);
-    this.scratch = Array.from({ length: channels }, () => new Float32Array(size));
+    this.gain.ensure(frames);
+    if ((this.scratch[0]?.length ?? 0) >= frames && this.scratch.length === channels) return;
+    this.scratch = Array.from({ length: channels }, () => new Float32Array(frames));
+    this.lastFrame = new Float32Array(channels);
   }
 }
 

@@ -57,7 +57,7 @@ export class PcmQueue implements PcmSource {
     this.idlePosition = position;
   }
 
-  pull(targets: readonly Float32Array[], frames: number): number {
+  pull(targets: readonly Float32Array[], frames: number, offset = 0): number {
     let written = 0;
     while (written < frames) {
       const chunk = this.chunks[this.head];
@@ -67,7 +67,8 @@ export class PcmQueue implements PcmSource {
       for (let c = 0; c < targets.length; c++) {
         const target = targets[c] as Float32Array;
         const source = chunk.channels[Math.min(c, last)] as Float32Array;
-        for (let i = 0; i < count; i++) target[written + i] = source[this.offset + i] as number;
+        const at = offset + written;
+        for (let i = 0; i < count; i++) target[at + i] = source[this.offset + i] as number;
       }
       written += count;
       this.offset += count;

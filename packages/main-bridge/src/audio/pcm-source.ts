@@ -5,10 +5,10 @@ export interface PcmSource {
   /** Frames queued and not played yet. */
   readonly bufferedFrames: number;
   /**
-   * Copies up to `frames` frames into `targets[c][0..]`, one target per output
+   * Copies up to `frames` frames into `targets[c][offset..]`, one target per output
    * channel (a source with fewer channels repeats its last one, so mono fills
    * both sides of a stereo output). Returns the frames copied. Allocates
    * nothing: it runs on the audio render thread.
    */
-  pull(targets: readonly Float32Array[], frames: number): number;
+  pull(targets: readonly Float32Array[], frames: number, offset?: number): number;
 }

@@ -25,11 +25,23 @@ export interface CountingFormatOptions {
 
 /** Counts calls so tests can check what the engine asked for. */
 export interface CountingFormat extends FormatModule {
-  readonly calls: { next: number; seeks: number[]; closed: number };
+  readonly calls: { next: number; seeks: number[]; closed: number; reentered: number };
 }
 
 export function countingFormat(options: CountingFormatOptions): CountingFormat {
-  const calls = { next: 0, seeks: [] as number[], closed: 0 };
+  const calls = { next: 0, seeks: [] as number[], closed: 0, reentered: 0 };
+  // Real streams are not re-entrant: count any call made while another is running.
+  let busy = false;
+  const exclusive = async <T>(work: () => Promise<T> | T): Promise<T> => {
+    if (busy) calls.reentered++;
+    busy = true;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return await work();
+    } finally {
+      busy = false;
+    }
+  };
   const pieceFrames = options.pieceFrames ?? 4800;
   const channelCount = options.channels ?? 2;
   return {
@@ -44,33 +56,38 @@ export function countingFormat(options: CountingFormatOptions): CountingFormat {
           channels: channelCount,
           totalFrames: options.totalFrames,
         },
-        async next(signal): Promise<DecodedPiece | null> {
-          signal?.throwIfAborted();
-          calls.next++;
-          if (options.failingCalls?.has(calls.next))
-            throw new PlayerError("playback/source-failed", "injected read failure", {
-              retryable: true,
-            });
-          if (frame >= options.totalFrames) return null;
-          const length = Math.min(pieceFrames, options.totalFrames - frame);
-          const channels = Array.from({ length: channelCount }, () => {
-            const data = new Float32Array(length);
-            for (let i = 0; i < length; i++) data[i] = frame + i;
-            return data;
-          });
-          const issue = options.issuesAt?.get(frame);
-          const piece = { channels, startFrame: frame, issues: issue === undefined ? [] : [issue] };
-          frame += length;
-          return piece;
+        next(signal): Promise<DecodedPiece | null> {
+          return exclusive(() => nextPiece(signal));
         },
-        async seek(target) {
-          calls.seeks.push(target);
-          frame = Math.min(Math.max(0, target), options.totalFrames);
+        seek(target) {
+          return exclusive(() => {
+            calls.seeks.push(target);
+            frame = Math.min(Math.max(0, target), options.totalFrames);
+          });
         },
         close() {
           calls.closed++;
         },
       };
+      function nextPiece(signal: AbortSignal | undefined): DecodedPiece | null {
+        signal?.throwIfAborted();
+        calls.next++;
+        if (options.failingCalls?.has(calls.next))
+          throw new PlayerError("playback/source-failed", "injected read failure", {
+            retryable: true,
+          });
+        if (frame >= options.totalFrames) return null;
+        const length = Math.min(pieceFrames, options.totalFrames - frame);
+        const channels = Array.from({ length: channelCount }, () => {
+          const data = new Float32Array(length);
+          for (let i = 0; i < length; i++) data[i] = frame + i;
+          return data;
+        });
+        const issue = options.issuesAt?.get(frame);
+        const piece = { channels, startFrame: frame, issues: issue === undefined ? [] : [issue] };
+        frame += length;
+        return piece;
+      }
     },
   };
 }

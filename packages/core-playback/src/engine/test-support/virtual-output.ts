@@ -46,6 +46,8 @@ export class VirtualOutput implements AudioOutput {
   flush(session: number): void {
     this.log.push(`flush ${session}`);
     this.#session = session;
+    // Like the worklet: until the new session's frames arrive, its position is unknown (0).
+    this.#position = 0;
     this.#queue = [];
     this.#ended = undefined;
     this.#starved = false;

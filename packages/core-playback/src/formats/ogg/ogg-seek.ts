@@ -93,6 +93,8 @@ export async function locateOggPage(
     best = found;
     low = { offset: found.page.offset + found.page.length, granule: found.page.granule };
   }
+  // The best page may end past a later probe's start: nothing lies between them.
+  if (high.offset <= low.offset) return best;
   const pages = await readPages(reader, low.offset, high.offset, range.serial, signal);
   return lastAtOrBefore(pages, target, best?.page.granule) ?? best;
 }
