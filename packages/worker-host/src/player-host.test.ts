@@ -172,6 +172,19 @@ describe("PlayerHost (inline, no worker)", () => {
     expect(page.events.map(([name]) => name)).toEqual(["runtime:ready", "diagnostics:tick"]);
   });
 
+  it("checks config.playback.bufferAheadSeconds (0.5 to 60 s) and applies it", () => {
+    const { host, eventPort } = setUp();
+    host.init({ eventPort });
+    expect(host.getConfig().playback.bufferAheadSeconds).toBe(4);
+    const error = thrown(() => host.configure({ playback: { bufferAheadSeconds: 0.1 } }));
+    expect(error.code).toBe("runtime/invalid-config");
+    expect(error.details).toEqual({ key: "playback.bufferAheadSeconds" });
+    expect(host.configure({ playback: { bufferAheadSeconds: 10 } }).playback).toEqual({
+      bufferAheadSeconds: 10,
+    });
+    expect(host.playback.getStatus()).toMatchObject({ state: "idle", volume: 1 });
+  });
+
   it("configure applies new event batching to the forwarder", async () => {
     const { host, eventPort, page } = setUp();
     host.init({ eventPort });

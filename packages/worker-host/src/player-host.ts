@@ -175,6 +175,7 @@ export class PlayerHost implements WorkerApi {
     this.applyLogConfig();
     this.httpClient = this.createHttpClient();
     this.syncService?.setIntervalMs(this.config.sync.intervalMs);
+    this.playbackApi?.setBufferAheadSeconds(this.config.playback.bufferAheadSeconds);
     this.bus.emit("runtime:config-changed", { config: this.config });
     return this.config;
   }

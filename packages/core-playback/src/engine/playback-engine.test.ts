@@ -85,6 +85,20 @@ describe("PlaybackEngine", () => {
     expect(most).toBeLessThanOrEqual(RATE + 4800);
   });
 
+  it("applies a new buffer-ahead to the playing track at the next refill", async () => {
+    const { engine, output, playFor } = setUp({ totalFrames: 20 * RATE });
+    await engine.play("t1");
+    await playFor(2);
+    engine.bufferAheadSeconds = 0.3;
+    await playFor(1);
+    let most = 0;
+    for (let step = 0; step < 10; step++) {
+      await playFor(0.1);
+      most = Math.max(most, output.bufferedFrames);
+    }
+    expect(most).toBeLessThanOrEqual(0.3 * RATE + 4800);
+  });
+
   it("seeks sample-exactly: the next frame played is the target", async () => {
     const { engine, output, events, playFor } = setUp({ totalFrames: 10 * RATE });
     await engine.play("t1");

@@ -67,9 +67,16 @@ export class PlaybackEngine {
   #lastSession = 0;
   #request: AbortController | undefined;
   #lastPositionAt = Number.NEGATIVE_INFINITY;
+  #bufferAheadSeconds: number;
 
   constructor(options: PlaybackEngineOptions) {
     this.#options = options;
+    this.#bufferAheadSeconds = options.bufferAheadSeconds ?? 4;
+  }
+
+  /** Seconds of audio kept queued ahead; a change applies at the next refill, also to the playing track. */
+  set bufferAheadSeconds(seconds: number) {
+    this.#bufferAheadSeconds = seconds;
   }
 
   /** Connects the audio output (the page's AudioWorklet); replaces one attached before. */
@@ -133,7 +140,7 @@ export class PlaybackEngine {
         stream,
         output,
         resampler,
-        aheadFrames: Math.round((this.#options.bufferAheadSeconds ?? 4) * rate),
+        aheadFrames: () => Math.round(this.#bufferAheadSeconds * rate),
         session,
         onIssue: (issue) => this.#warn(trackId, issue),
         onFailure: (error) => this.#fail(trackId, error),

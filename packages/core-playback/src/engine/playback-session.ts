@@ -10,8 +10,8 @@ export interface PlaybackSessionOptions {
   output: AudioOutput;
   /** Present when the track's rate differs from the output's. */
   resampler: StreamResampler | undefined;
-  /** Frames (at the output rate) to keep queued ahead of the play position. */
-  aheadFrames: number;
+  /** Frames (at the output rate) to keep queued ahead of the play position (read at every refill). */
+  aheadFrames: () => number;
   /** The output session id to start with. */
   session: number;
   /** A damaged or truncated stretch was met; playback goes on. */
@@ -116,7 +116,7 @@ export class PlaybackSession {
 
   #kick(): void {
     if (this.#pump !== undefined || this.#closed || this.#finished) return;
-    if (this.#pending === undefined && this.bufferedFrames >= this.#options.aheadFrames) return;
+    if (this.#pending === undefined && this.bufferedFrames >= this.#options.aheadFrames()) return;
     this.#runPump(false).catch((error: unknown) => {
       if (!this.#closed && !isAbort(error)) this.#options.onFailure(error);
     });
@@ -148,7 +148,7 @@ export class PlaybackSession {
     const { signal } = abort;
     if (this.#pending !== undefined && !this.#sendPending()) return;
     while (!this.#closed && !this.#finished && !signal.aborted) {
-      if (!firstOnly && this.bufferedFrames >= this.#options.aheadFrames) return;
+      if (!firstOnly && this.bufferedFrames >= this.#options.aheadFrames()) return;
       const piece = await this.#nextPiece(signal);
       if (signal.aborted) return;
       if (piece === null) {

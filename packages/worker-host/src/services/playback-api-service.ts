@@ -88,6 +88,11 @@ export class PlaybackApiService implements PlaybackApi {
     return this.#engine.status;
   }
 
+  /** Applies `config.playback` after `configure()`. */
+  setBufferAheadSeconds(seconds: number): void {
+    this.#engine.bufferAheadSeconds = seconds;
+  }
+
   /** Stops playback and closes the output channel. */
   async destroy(): Promise<void> {
     await this.#engine.dispose();
