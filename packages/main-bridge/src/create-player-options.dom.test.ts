@@ -104,6 +104,15 @@ describe("resolvePlayerOptions", () => {
     expect(resolvePlayerOptions({ worker }).config).toBeUndefined();
   });
 
+  it("passes the audio options through and rejects a non-object", () => {
+    const worker = new FakeWorker();
+    const audio = { workletUrl: "/assets/pcm-player.worklet.js", latencyHint: "playback" as const };
+    expect(resolvePlayerOptions({ worker, audio }).audio).toBe(audio);
+    expect(resolvePlayerOptions({ worker }).audio).toEqual({});
+    expect(rejectedArgument({ worker, audio: "fast" })).toBe("audio");
+    expect(rejectedArgument({ worker, audio: null })).toBe("audio");
+  });
+
   it("merges a partial heartbeat onto the defaults", () => {
     const resolved = resolvePlayerOptions({
       worker: new FakeWorker(),

@@ -1,9 +1,12 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type {
   Page,
+  PlaybackState,
+  PlaybackStatus,
   Player,
   PlayerErrorCode,
   PlayerInfo,
+  PlayOptions,
   SearchPage,
   SyncSummary,
   Track,
@@ -29,6 +32,27 @@ describe("the public API's types", () => {
     // @ts-expect-error: not an event of the player
     player.on("runtime:nope", () => {});
     expectTypeOf(player.on("runtime:ready", () => {})).toEqualTypeOf<() => void>();
+  });
+
+  it("types playback calls and events", () => {
+    expectTypeOf(player.play).parameters.toEqualTypeOf<[trackId: string, options?: PlayOptions]>();
+    expectTypeOf(player.play("key")).resolves.toBeVoid();
+    expectTypeOf(player.getPlaybackStatus()).resolves.toEqualTypeOf<PlaybackStatus>();
+    player.on("playback:state", ({ state }) => {
+      expectTypeOf(state).toEqualTypeOf<PlaybackState>();
+    });
+    player.on("playback:position", ({ position, duration }) => {
+      expectTypeOf(position).toBeNumber();
+      expectTypeOf(duration).toEqualTypeOf<number | undefined>();
+    });
+    player.on("playback:error", ({ error, fatal }) => {
+      expectTypeOf(error.code).toEqualTypeOf<PlayerErrorCode>();
+      expectTypeOf(fatal).toBeBoolean();
+    });
+    player.configure({ playback: { bufferAheadSeconds: 10 } });
+    // @ts-expect-error: seconds are a number
+    player.configure({ playback: { bufferAheadSeconds: "10" } });
+    expectTypeOf(player.audio.context).toEqualTypeOf<AudioContext | undefined>();
   });
 
   it("takes deep-partial config and rejects unknown keys at compile time", () => {
