@@ -3,11 +3,13 @@
 // next to a reference measured in the same run.
 import { runLibrarySearchBench } from "./library-search.mjs";
 import { runLibrarySearchNodeBench } from "./library-search-node.mjs";
+import { runPlaybackBench } from "./playback.mjs";
 import { runRpcBench } from "./rpc.mjs";
 import { runSyncBench } from "./sync.mjs";
 import { runSyncBrowserBench } from "./sync-browser.mjs";
 
 const BENCHMARKS = {
+  playback: runPlaybackBench,
   rpc: runRpcBench,
   search: runLibrarySearchBench,
   "search-node": runLibrarySearchNodeBench,
