@@ -13,6 +13,7 @@ import type { AudioOutput } from "./audio-output.js";
 import type { FormatLoader } from "./format-registry.js";
 import { openDecodeStream } from "./open-decode-stream.js";
 import { PlaybackSession } from "./playback-session.js";
+import { ResamplerPool } from "./resampler-pool.js";
 import type { ResamplerFactory } from "./stream-resampler.js";
 
 /** Options of {@link PlaybackEngine}. */
@@ -68,9 +69,11 @@ export class PlaybackEngine {
   #request: AbortController | undefined;
   #lastPositionAt = Number.NEGATIVE_INFINITY;
   #bufferAheadSeconds: number;
+  readonly #resamplers: ResamplerPool;
 
   constructor(options: PlaybackEngineOptions) {
     this.#options = options;
+    this.#resamplers = new ResamplerPool(options.createResampler);
     this.#bufferAheadSeconds = options.bufferAheadSeconds ?? 4;
   }
 
@@ -131,7 +134,7 @@ export class PlaybackEngine {
       const resampler =
         info.sampleRate === rate
           ? undefined
-          : await this.#options.createResampler({
+          : await this.#resamplers.take({
               channels: Math.min(info.channels, output.format.channels),
               inputRate: info.sampleRate,
               outputRate: rate,
@@ -227,6 +230,7 @@ export class PlaybackEngine {
   /** Stops playback and detaches from the output. */
   async dispose(): Promise<void> {
     await this.stop();
+    this.#resamplers.clear();
     this.#unsubscribe?.();
     this.#output = undefined;
   }

@@ -98,6 +98,17 @@ describe("admin API", () => {
     expect((await adminError(cloud.admin.updateFile("nope", { name: "x" }))).status).toBe(404);
   });
 
+  it("takes a file of several megabytes", async () => {
+    const { rootId } = await cloud.admin.library();
+    const content = new Uint8Array(6 * 1024 * 1024).map((_, i) => (i * 31) % 251);
+    const added = await cloud.admin.addFile({ name: "big.wav", parentId: rootId, content });
+    const item = cloud.context.library.get(added.id);
+    if (item?.kind !== "file") throw new Error("not stored");
+    expect(
+      Buffer.compare(Buffer.from(cloud.context.library.bytes(item)), Buffer.from(content)),
+    ).toBe(0);
+  });
+
   it("answers 400 naming the invalid field", async () => {
     const { rootId, tracks } = await cloud.admin.library();
     const fileId = tracks[2]?.fileId ?? "";
@@ -106,6 +117,7 @@ describe("admin API", () => {
     const cases: [Response, string][] = [
       [await post({ parentId: rootId, base64: "" }), "name"],
       [await post({ name: "a", parentId: rootId, base64: "not base64!" }), "base64"],
+      [await post({ name: "a", parentId: rootId, base64: "YWI" }), "base64"],
       [await post({ name: "a", parentId: fileId, base64: "" }), "parentId"],
       [await post({ name: "a", parentId: "missing", base64: "" }), "parentId"],
       [await post({ name: "a", parentId: rootId, base64: "", colour: "red" }), "colour"],
