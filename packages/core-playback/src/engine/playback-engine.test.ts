@@ -229,6 +229,34 @@ describe("PlaybackEngine", () => {
     expect(output.played).toHaveLength(3 * RATE);
   });
 
+  it("reuses one resampler across tracks at the same rate and frees it for a track that needs none", async () => {
+    const made: { closed: boolean }[] = [];
+    const createResampler = async () => {
+      const state = { closed: false };
+      made.push(state);
+      return {
+        process: (channels: Float32Array[]) => channels,
+        flush: () => [],
+        reset: () => {},
+        close: () => {
+          state.closed = true;
+        },
+      };
+    };
+    let trackRate = 44_100;
+    const { engine } = setUp({ sampleRate: () => trackRate }, { createResampler });
+    await engine.play("t1");
+    await engine.play("t2");
+    expect(made).toEqual([{ closed: false }]);
+    trackRate = RATE;
+    await engine.play("t3");
+    expect(made).toEqual([{ closed: true }]);
+    trackRate = 44_100;
+    await engine.play("t4");
+    await engine.dispose();
+    expect(made).toEqual([{ closed: true }, { closed: true }]);
+  });
+
   it("validates seek and volume arguments", async () => {
     const { engine, output } = setUp();
     await expect(engine.seek(1)).rejects.toMatchObject({ code: "playback/track-not-found" });

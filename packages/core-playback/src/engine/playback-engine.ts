@@ -131,6 +131,8 @@ export class PlaybackEngine {
       }
       const { info } = stream;
       const rate = output.format.sampleRate;
+      // A track at the output's rate frees the idle resampler (tens of MB) at once.
+      if (info.sampleRate === rate) this.#resamplers.clear();
       const resampler =
         info.sampleRate === rate
           ? undefined

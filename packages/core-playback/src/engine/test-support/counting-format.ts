@@ -13,7 +13,8 @@ import type {
 
 export interface CountingFormatOptions {
   totalFrames: number;
-  sampleRate: number;
+  /** The stream's rate; a function is asked at every open. */
+  sampleRate: number | (() => number);
   channels?: number;
   /** Frames per piece (default 4800). */
   pieceFrames?: number;
@@ -52,7 +53,8 @@ export function countingFormat(options: CountingFormatOptions): CountingFormat {
         info: {
           format: "wav",
           codec: "counting",
-          sampleRate: options.sampleRate,
+          sampleRate:
+            typeof options.sampleRate === "function" ? options.sampleRate() : options.sampleRate,
           channels: channelCount,
           totalFrames: options.totalFrames,
         },
