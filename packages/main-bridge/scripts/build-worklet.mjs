@@ -40,6 +40,13 @@ async function main() {
     const target = resolve(process.cwd(), file);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, source);
+    // The file is loaded with audioWorklet.addModule(url), never imported; the
+    // declaration says so and lets type checkers resolve the export.
+    await writeFile(
+      target.replace(/\.js$/, ".d.ts"),
+      "// An AudioWorklet module (registers the `player-pcm` processor): load it with\n" +
+        "// `audioContext.audioWorklet.addModule(url)`. It exports nothing.\nexport {};\n",
+    );
     return;
   }
   const module = [
