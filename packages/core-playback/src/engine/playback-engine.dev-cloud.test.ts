@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 /** An engine reading the dev-cloud over HTTP, playing into a virtual 48 kHz output. */
-function engineOverHttp() {
+function engineOverHttp(drive: StorageProvider = storage) {
   const bus = new EventBus<PlayerEventMap>();
   const errors: PlaybackErrorData[] = [];
   const states: string[] = [];
@@ -40,7 +40,7 @@ function engineOverHttp() {
   const engine = new PlaybackEngine({
     bus,
     openTrack: (remoteId, signal) =>
-      RangeByteReader.open(storage, remoteId, { retries: 2, sleep: tinySleep }, signal),
+      RangeByteReader.open(drive, remoteId, { retries: 2, sleep: tinySleep }, signal),
     createResampler,
     bufferAheadSeconds: 1,
   });
@@ -80,6 +80,20 @@ describe("PlaybackEngine over HTTP from the dev-cloud, real decoders, resampled 
       expect(tone.dominance).toBeGreaterThan(100);
     },
   );
+
+  it("plays from OneDrive too (download URL resolved once, then Range reads)", async () => {
+    const [track] = await tracksOf("flac");
+    if (track === undefined) throw new Error("no flac track");
+    const oneDrive = await devCloudStorage(cloud, "microsoft");
+    const { engine, output, errors, playUntil } = engineOverHttp(oneDrive);
+    await engine.play(track.fileId as string);
+    await playUntil("ended");
+    expect(errors).toEqual([]);
+    expect(output.played.length).toBe(3 * OUTPUT_RATE);
+    expect(detectTone(Float32Array.from(output.played), OUTPUT_RATE, 1).frequencyHz).toBe(
+      track.frequencyHz,
+    );
+  });
 
   it.each([
     ["mp3-vbr", "mp3"],
