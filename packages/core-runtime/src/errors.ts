@@ -86,6 +86,8 @@ export interface PlayerErrorCodes {
   "sync/resync-required": true;
   /** Storing a batch in the library failed; the original error is the `cause`. */
   "sync/target-failed": true;
+  /** A file's tags could not be read (unknown format, broken tags); the parser's error is the `cause`. */
+  "metadata/unreadable": true;
   /** The file is not audio the player recognises (sniffed from its bytes, not its name). */
   "playback/unsupported-format": true;
   /** The container is known but no decoder for its codec exists on this platform (e.g. AAC without WebCodecs). */
