@@ -2,6 +2,7 @@
 // API) during 10 s of playback with five seeks. The observer is installed
 // before the app loads (RECORD_LONG_TASKS); a busy-loop probe afterwards
 // checks that it does report long tasks.
+import { assertObserverWorks } from "./long-tasks.mjs";
 import { stopAndSettle } from "./playback-page.mjs";
 
 const SEEK_TARGETS = [12.25, 3.25, 20.25, 6.25, 16.25];
@@ -37,25 +38,4 @@ export async function measureLongTasks(page, track) {
     /** When each began, in seconds from the play() call. */
     startsAt: during.map((task) => (task.startTime - startedAt) / 1000),
   };
-}
-
-/** An 80 ms busy loop in a page task must show up; Chromium reports entries lazily, so three tries. */
-async function assertObserverWorks(page) {
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    await page.evaluate(() => {
-      setTimeout(() => {
-        for (const end = performance.now() + 80; performance.now() < end; );
-      }, 0);
-    });
-    const seen = await page
-      .waitForFunction(() => window.__longTasks.some((task) => task.duration >= 80), null, {
-        timeout: 5_000,
-      })
-      .then(
-        () => true,
-        () => false,
-      );
-    if (seen) return;
-  }
-  throw new Error("The long-task observer reported no probe: the figure would mean nothing");
 }

@@ -2,15 +2,6 @@
 // sends their source, so each is self-contained): a recorder tapped onto
 // `player.audio.outputNode`, and timed play() / seek() calls.
 
-/** Runs in the page before the app: records every long task (> 50 ms) of the main thread. */
-export const RECORD_LONG_TASKS = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const task of list.getEntries())
-      window.__longTasks.push({ startTime: task.startTime, duration: task.duration });
-  }).observe({ type: "longtask", buffered: true });
-`;
-
 /**
  * Installs the recorder and the playback listeners; resolves with the
  * context's sample rate. While armed, the recorder posts every render

@@ -8,11 +8,11 @@
 import { writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { launchChromium } from "../scripts/browser-rig.mjs";
+import { RECORD_LONG_TASKS } from "./long-tasks.mjs";
 import { measureDecodeSpeed } from "./playback-decode.mjs";
 import { measureFirstSounds, measureRangeReference, measureSeeks } from "./playback-latency.mjs";
 import { measureLongTasks } from "./playback-longtasks.mjs";
 import { measureMemory } from "./playback-memory.mjs";
-import { RECORD_LONG_TASKS } from "./playback-page.mjs";
 import {
   printDecode,
   printFirstSound,

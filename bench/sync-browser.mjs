@@ -7,17 +7,9 @@
 import { writeFileSync } from "node:fs";
 import { startDevCloud } from "@player/dev-cloud";
 import { buildExample, launchChromium, serveExample } from "../scripts/browser-rig.mjs";
+import { assertObserverWorks, RECORD_LONG_TASKS } from "./long-tasks.mjs";
 import { count, ms, printTable, ratio } from "./report.mjs";
 import { loadSupport, rawListing, seconds } from "./sync.mjs";
-
-/** Runs in the page before the app: records every long task (> 50 ms) of the main thread. */
-const RECORD_LONG_TASKS = `
-  window.__longTasks = [];
-  new PerformanceObserver((list) => {
-    for (const task of list.getEntries())
-      window.__longTasks.push({ startTime: task.startTime, duration: task.duration });
-  }).observe({ type: "longtask", buffered: true });
-`;
 
 /** Runs in the page once the player is ready: notes when sign-in, first tracks and sync end arrive. */
 function watchSync() {
@@ -64,28 +56,7 @@ async function syncInChromium(browser, appUrl, provider) {
       longTasks: window.__longTasks,
       tracks: (await window.player.library.counts()).tracks,
     }));
-    // Self-check: an 80 ms busy loop on the page must show up as a long task.
-    // Chromium delivers long-task entries lazily, so the probe is given a few tries.
-    for (let attempt = 1; ; attempt++) {
-      // The loop runs in a timer task of the page's own (not inside the
-      // DevTools evaluation), like the app's work would.
-      await page.evaluate(() => {
-        setTimeout(() => {
-          for (const end = performance.now() + 80; performance.now() < end; );
-        }, 0);
-      });
-      const seen = await page
-        .waitForFunction(() => window.__longTasks.some((task) => task.duration >= 80), null, {
-          timeout: 5_000,
-        })
-        .then(
-          () => true,
-          () => false,
-        );
-      if (seen) break;
-      if (attempt === 3)
-        throw new Error("The long-task observer reported no probe: figures would mean nothing");
-    }
+    await assertObserverWorks(page);
     // Long tasks from the consent click (the sign-in finishes on the page) to the sync's end.
     const during = longTasks.filter(
       (task) => task.startTime + task.duration >= consentAt && task.startTime <= marks.endAt,
