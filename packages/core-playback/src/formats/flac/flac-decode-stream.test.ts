@@ -1,19 +1,19 @@
 import { isPlayerError } from "@player/core-runtime";
 import { describe, expect, it } from "vitest";
 import {
+  channelOf,
+  damage,
+  drainStream,
+  firstDifference,
+  tonesPerSecond,
+} from "../../test-support/decoded-audio.js";
+import {
   memoryReader,
   readStaircase,
   STAIRCASE_SECONDS,
   seekErrorFrames,
   staircaseToneAt,
 } from "../../test-support/signals.js";
-import {
-  channelOf,
-  damage,
-  drainStream,
-  firstDifference,
-  tonesPerSecond,
-} from "./decoded-audio.test-support.js";
 import { flacModule } from "./index.js";
 
 const RATE = 44_100;

@@ -1,13 +1,13 @@
 import { isPlayerError } from "@player/core-runtime";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { collectPcm, secondSlice } from "../../test-support/decoded-audio.js";
 import {
   dominantTone,
   memoryReader,
   readStaircase,
   staircaseToneAt,
 } from "../../test-support/signals.js";
-import { collectPcm, secondSlice } from "./collect-pcm.test-support.js";
 import { mp3Module } from "./index.js";
 
 const RATE = 44_100;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { collectPcm, secondSlice } from "../../test-support/decoded-audio.js";
 import {
   dominantTone,
   memoryReader,
@@ -7,7 +8,6 @@ import {
   staircaseSample,
   staircaseToneAt,
 } from "../../test-support/signals.js";
-import { collectPcm, secondSlice } from "./collect-pcm.test-support.js";
 import { mp3Module } from "./index.js";
 
 const RATE = 44_100;

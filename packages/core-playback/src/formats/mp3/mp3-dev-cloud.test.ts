@@ -1,8 +1,8 @@
 import { isPlayerError } from "@player/core-runtime";
 import { type DevCloud, startDevCloud } from "@player/dev-cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectPcm } from "../../test-support/decoded-audio.js";
 import { dominantTone, memoryReader } from "../../test-support/signals.js";
-import { collectPcm } from "./collect-pcm.test-support.js";
 import { type DevCloudTrack, devCloudTracks } from "./dev-cloud-tracks.test-support.js";
 import { mp3Module } from "./index.js";
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DecodeStream } from "../../decoding/decode-contract.js";
+import { collectPcm } from "../../test-support/decoded-audio.js";
 import { memoryReader, readStaircase, seekErrorFrames } from "../../test-support/signals.js";
-import { collectPcm } from "./collect-pcm.test-support.js";
 import { createMp3Module, mp3Module } from "./index.js";
 
 const RATE = 44_100;

@@ -7,8 +7,8 @@ import { isPlayerError } from "@player/core-runtime";
 import { type DevCloud, startDevCloud, TONE_DURATION_MS } from "@player/dev-cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FormatModule } from "../../decoding/decode-contract.js";
+import { drainStream } from "../../test-support/decoded-audio.js";
 import { dominantTone, memoryReader } from "../../test-support/signals.js";
-import { drainStream } from "../flac/decoded-audio.test-support.js";
 import { flacModule } from "../flac/index.js";
 import { oggOpusModule, oggVorbisModule } from "./index.js";
 

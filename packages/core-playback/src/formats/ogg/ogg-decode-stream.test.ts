@@ -2,19 +2,19 @@ import { isPlayerError } from "@player/core-runtime";
 import { describe, expect, it } from "vitest";
 import type { FormatModule } from "../../decoding/decode-contract.js";
 import {
+  channelOf,
+  damage,
+  drainStream,
+  firstDifference,
+  tonesPerSecond,
+} from "../../test-support/decoded-audio.js";
+import {
   memoryReader,
   readStaircase,
   STAIRCASE_SECONDS,
   seekErrorFrames,
   staircaseToneAt,
 } from "../../test-support/signals.js";
-import {
-  channelOf,
-  damage,
-  drainStream,
-  firstDifference,
-  tonesPerSecond,
-} from "../flac/decoded-audio.test-support.js";
 import { oggOpusModule, oggVorbisModule } from "./index.js";
 import { oggPageChecksum } from "./ogg-page.js";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { collectPcm, secondSlice } from "../../test-support/decoded-audio.js";
 import {
   dominantTone,
   memoryReader,
@@ -9,7 +10,6 @@ import {
   synthesizeStaircaseWav,
   type WavEncoding,
 } from "../../test-support/signals.js";
-import { collectPcm, secondSlice } from "../mp3/collect-pcm.test-support.js";
 import { wavModule } from "./index.js";
 
 const RATE = 44_100;

@@ -1,8 +1,8 @@
 import { isPlayerError } from "@player/core-runtime";
 import { type DevCloud, startDevCloud } from "@player/dev-cloud";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { collectPcm } from "../../test-support/decoded-audio.js";
 import { dominantTone, memoryReader, synthesizeStaircaseWav } from "../../test-support/signals.js";
-import { collectPcm } from "../mp3/collect-pcm.test-support.js";
 import { devCloudTracks } from "../mp3/dev-cloud-tracks.test-support.js";
 import { wavModule } from "./index.js";
 

@@ -1,10 +1,10 @@
 /**
- * Test helpers shared by the FLAC and Ogg decoding tests: drain a stream into
- * whole channels (checking positions are contiguous), read after a seek, and
- * name the tone of each second. Test-only: nothing outside tests imports it.
+ * Test helpers shared by the format modules' tests: drain a stream into whole
+ * channels (checking positions are contiguous), read after a seek, and name
+ * the tone of each second. Test-only: nothing outside tests imports it.
  */
-import type { DecodedPiece, DecodeIssue, DecodeStream } from "../../decoding/decode-contract.js";
-import { dominantTone, STAIRCASE_SECONDS } from "../../test-support/signals.js";
+import type { DecodedPiece, DecodeIssue, DecodeStream } from "../decoding/decode-contract.js";
+import { dominantTone, STAIRCASE_SECONDS } from "./signals.js";
 
 /** A whole decode: channels joined, and what the pieces said on the way. */
 export interface DrainedStream {
@@ -14,6 +14,7 @@ export interface DrainedStream {
   issues: DecodeIssue[];
   /** Places where a piece did not start where the previous one ended: [expected, actual]. */
   discontinuities: [number, number][];
+  /** Pieces returned, empty ones (issues only) included. */
   pieces: number;
 }
 
@@ -26,11 +27,13 @@ export async function drainStream(
   const issues: DecodeIssue[] = [];
   const discontinuities: [number, number][] = [];
   let frames = 0;
+  let returned = 0;
   let expected: number | undefined;
   // A stream that never ends would hang the test; 10 000 pieces is far past any fixture.
   for (let count = 0; count < 10_000 && frames < maxFrames; count++) {
     const piece = await stream.next();
     if (piece === null) break;
+    returned++;
     issues.push(...piece.issues);
     const length = piece.channels[0]?.length ?? 0;
     if (length === 0) continue;
@@ -57,8 +60,32 @@ export async function drainStream(
     startFrame: pieces[0]?.startFrame ?? 0,
     issues,
     discontinuities,
-    pieces: pieces.length,
+    pieces: returned,
   };
+}
+
+/**
+ * {@link drainStream} for tests that demand contiguous pieces.
+ *
+ * @throws Error when a piece does not start where the previous one ended.
+ */
+export async function collectPcm(
+  stream: DecodeStream,
+  maxFrames = Number.POSITIVE_INFINITY,
+): Promise<Omit<DrainedStream, "discontinuities">> {
+  const { discontinuities, ...drained } = await drainStream(stream, maxFrames);
+  const [gap] = discontinuities;
+  if (gap !== undefined) throw new Error(`Piece starts at ${gap[1]}, expected ${gap[0]}.`);
+  return drained;
+}
+
+/** Second `second` of `samples`. */
+export function secondSlice(
+  samples: Float32Array,
+  sampleRate: number,
+  second: number,
+): Float32Array {
+  return samples.subarray(second * sampleRate, (second + 1) * sampleRate);
 }
 
 /** The dominant staircase tone of every whole second of `samples`. */
