@@ -13,8 +13,12 @@ export {
 } from "./library-database.js";
 export { toLibraryError } from "./library-errors.js";
 export type {
+  ArtworkImageRecord,
   ArtworkRecord,
+  ArtworkSource,
+  ArtworkVariantRecord,
   CacheEntryRecord,
+  FolderImageRecord,
   SessionSnapshot,
   TrackSnapshot,
 } from "./library-records.js";

@@ -1,12 +1,11 @@
 import { PlayerError } from "@player/core-runtime";
 import type { LibraryDatabase } from "./library-database.js";
 import { notFound, toLibraryError } from "./library-errors.js";
-import type { ArtworkRecord, CacheEntryRecord, SessionSnapshot } from "./library-records.js";
+import type { CacheEntryRecord, SessionSnapshot } from "./library-records.js";
 import {
   cacheBytes,
   isSessionSnapshot,
   leastRecentlyUsed,
-  readArtwork,
   readLyrics,
   type TrackLyrics,
   writeLyrics,
@@ -15,7 +14,7 @@ import type { TrackKey } from "./track-identity.js";
 
 /**
  * The database, clock and error mapping of {@link LibraryService}, with its
- * lyrics, artwork, offline-cache and session methods (split out to keep one
+ * lyrics, offline-cache and session methods (split out to keep one
  * concept per file; `LibraryService` is the class to use).
  */
 export class LibraryAssetsBase {
@@ -30,7 +29,7 @@ export class LibraryAssetsBase {
     this.now = now;
   }
 
-  // ── Lyrics, artwork, offline cache, session ─────────────────────────────
+  // ── Lyrics, offline cache, session ─────────────────────────────
 
   /** Linked `.lrc` sidecars and stored lyrics of a track (`undefined` for unknown tracks). */
   getLyrics(key: TrackKey): Promise<TrackLyrics | undefined> {
@@ -48,18 +47,6 @@ export class LibraryAssetsBase {
       if (track === undefined) throw notFound("track", key);
       await writeLyrics(this.db, key, track.accountId, text, source, this.now());
     });
-  }
-
-  /** Stores artwork for a track or an album. */
-  saveArtwork(artwork: Omit<ArtworkRecord, "storedAt">): Promise<void> {
-    return this.guard("save-artwork", async () => {
-      await this.db.artwork.put({ ...artwork, storedAt: this.now() });
-    });
-  }
-
-  /** Artwork of a track, else of its album. */
-  getArtwork(key: TrackKey): Promise<ArtworkRecord | undefined> {
-    return this.guard("get-artwork", () => readArtwork(this.db, key));
   }
 
   /** Records (or replaces) an offline cache entry. */

@@ -15,7 +15,10 @@ describe("LibraryDatabase", () => {
       "albums",
       "artists",
       "artwork",
+      "artworkImages",
+      "artworkVariants",
       "cacheEntries",
+      "folderImages",
       "folders",
       "lyrics",
       "playlistEntries",
@@ -94,7 +97,7 @@ describe("LibraryDatabase", () => {
     const before = await readPages(v1);
     v1.close();
 
-    const v2 = new LibraryDatabase("lib", { indexedDB, IDBKeyRange });
+    const v2 = new LibraryDatabase("lib", { indexedDB, IDBKeyRange }, LIBRARY_SCHEMA.slice(0, 2));
     await v2.open();
     expect(v2.verno).toBe(2);
     expect(await v2.tracks.count()).toBe(records.length);
@@ -187,9 +190,49 @@ describe("published schema versions", () => {
             "key, [accountId+generation], [accountId+needsTags], [folderId+baseName], artistId, albumId, genreSort, year, favoriteAt, [titleSort+key], [artistSort+albumSort+discSort+trackSort+key], [albumSort+albumId+discSort+trackSort+key], [addedAt+key], [durationSort+key], [playCount+key], [accountId+titleSort+key], [accountId+artistSort+albumSort+discSort+trackSort+key], [accountId+albumSort+albumId+discSort+trackSort+key], [accountId+addedAt+key], [accountId+durationSort+key], [accountId+playCount+key], [genreSort+titleSort+key], [genreSort+artistSort+albumSort+discSort+trackSort+key], [genreSort+albumSort+albumId+discSort+trackSort+key], [genreSort+addedAt+key], [genreSort+durationSort+key], [genreSort+playCount+key], [year+titleSort+key], [year+artistSort+albumSort+discSort+trackSort+key], [year+albumSort+albumId+discSort+trackSort+key], [year+addedAt+key], [year+durationSort+key], [year+playCount+key]",
         },
       },
+      {
+        version: 3,
+        stores: {
+          artwork: "id, trackKey, albumId, hash",
+          artworkImages: "hash, storedAt",
+          artworkVariants: "[hash+size], hash",
+          folderImages: "id, accountId, folderId, [accountId+generation]",
+        },
+      },
     ];
     expect(
       LIBRARY_SCHEMA.map((version) => ({ version: version.version, stores: version.stores })),
     ).toEqual(released);
+  });
+});
+
+describe("schema v3", () => {
+  it("upgrades a v2 database: tracks kept, old inline artwork rows dropped, image tables added", async () => {
+    const indexedDB = new IDBFactory();
+    const v2 = new LibraryDatabase("lib", { indexedDB, IDBKeyRange }, LIBRARY_SCHEMA.slice(0, 2));
+    await v2.open();
+    await v2
+      .table("artwork")
+      .put({ id: "old", albumId: "a", mimeType: "image/png", data: new ArrayBuffer(2) });
+    await v2
+      .table("session")
+      .put({ id: "current", snapshot: { queue: [], currentIndex: 0, positionMs: 0 }, savedAt: 1 });
+    v2.close();
+
+    const v3 = new LibraryDatabase("lib", { indexedDB, IDBKeyRange });
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(await v3.artwork.count()).toBe(0);
+    expect(await v3.session.count()).toBe(1);
+    await v3.artworkVariants.put({
+      hash: "h",
+      size: 96,
+      mimeType: "image/webp",
+      width: 96,
+      height: 90,
+      data: new ArrayBuffer(1),
+    });
+    expect((await v3.artworkVariants.get(["h", 96]))?.height).toBe(90);
+    v3.close();
   });
 });

@@ -2,8 +2,11 @@ import { Dexie, type Table } from "dexie";
 import type {
   AlbumRecord,
   ArtistRecord,
+  ArtworkImageRecord,
   ArtworkRecord,
+  ArtworkVariantRecord,
   CacheEntryRecord,
+  FolderImageRecord,
   FolderRecord,
   LyricsRecord,
   PlaylistEntryRecord,
@@ -32,6 +35,9 @@ export class LibraryDatabase extends Dexie {
   playlists!: Table<PlaylistRecord, string>;
   playlistEntries!: Table<PlaylistEntryRecord, string>;
   artwork!: Table<ArtworkRecord, string>;
+  artworkImages!: Table<ArtworkImageRecord, string>;
+  artworkVariants!: Table<ArtworkVariantRecord, [string, number]>;
+  folderImages!: Table<FolderImageRecord, string>;
   lyrics!: Table<LyricsRecord, string>;
   syncState!: Table<SyncStateRecord, string>;
   cacheEntries!: Table<CacheEntryRecord, string>;

@@ -90,17 +90,61 @@ export interface PlaylistEntryRecord {
   addedAt: number;
 }
 
-/** A row of `artwork`: image bytes for a track or an album. */
+/** Where a picture came from, best first. */
+export type ArtworkSource = "embedded" | "folder" | "remote";
+
+/**
+ * A row of `artwork`: links a track (`track:<key>`) or an album
+ * (`album:<albumId>`) to an image, or records that none was found
+ * (`hash` absent) so the sources are not asked again until `checkedAt` is old.
+ */
 export interface ArtworkRecord {
   id: string;
   trackKey?: TrackKey;
   albumId?: string;
+  /** SHA-256 (hex) of the image bytes; absent when no source had a picture. */
+  hash?: string;
+  source?: ArtworkSource;
+  /** Milliseconds since the epoch of the last lookup. */
+  checkedAt: number;
+}
+
+/** A row of `artworkImages`: one distinct image, as found. */
+export interface ArtworkImageRecord {
+  /** SHA-256 (hex) of `data`. */
+  hash: string;
   mimeType: string;
-  data: ArrayBuffer | Blob;
-  source: "embedded" | "folder" | "remote";
-  width?: number;
-  height?: number;
+  width: number;
+  height: number;
+  byteLength: number;
+  data: Blob | ArrayBuffer;
   storedAt: number;
+}
+
+/** A row of `artworkVariants`: an image resized to fit `size`×`size` pixels. */
+export interface ArtworkVariantRecord {
+  hash: string;
+  /** Edge length in pixels the variant was made for (96, 256, 512…). */
+  size: number;
+  mimeType: string;
+  width: number;
+  height: number;
+  data: Blob | ArrayBuffer;
+}
+
+/** A row of `folderImages`: an image file beside the music (`cover.jpg`, `folder.png`, `front.webp`). */
+export interface FolderImageRecord {
+  /** Key of the file (`trackKey(accountId, remoteId)`). */
+  id: string;
+  accountId: string;
+  remoteId: string;
+  /** Key of the folder it sits in (the same scheme as `TrackRecord.folderId`). */
+  folderId: string;
+  name: string;
+  mimeType: string;
+  sizeBytes: number;
+  contentVersion: string;
+  generation: number;
 }
 
 /** A row of `lyrics`: a `.lrc` sidecar listed by sync, or lyrics text stored for a track. */

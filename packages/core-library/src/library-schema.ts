@@ -89,6 +89,22 @@ export const LIBRARY_SCHEMA: readonly SchemaVersion[] = Object.freeze<SchemaVers
       ].join(", "),
     },
   },
+  {
+    // v3: artwork stored once per distinct image (content hash) with resized
+    // variants; `artwork` rows become links from a track or album to an image.
+    // Cover images found beside the music (`cover.jpg`, `folder.png`, …) are listed by sync.
+    version: 3,
+    stores: {
+      artwork: "id, trackKey, albumId, hash",
+      artworkImages: "hash, storedAt",
+      artworkVariants: "[hash+size], hash",
+      folderImages: "id, accountId, folderId, [accountId+generation]",
+    },
+    // v2 rows held image bytes inline; nothing wrote them yet, and a link needs a hash.
+    upgrade: async (transaction) => {
+      await transaction.table("artwork").clear();
+    },
+  },
 ]);
 
 /** The version a fresh database is created at. */

@@ -157,24 +157,15 @@ describe("error mapping", () => {
   });
 });
 
-describe("lyrics, artwork, cache entries and session", () => {
+describe("lyrics, cache entries and session", () => {
   it("stores and reads them back", async () => {
     const { library } = createLibrary();
     await library.applySyncBatch(batch([audioFile("a", "/A/B/a.mp3")]));
-    const track = await library.getTrack(key("a"));
     await library.saveLyrics(key("a"), "[00:01.00] hello", "sidecar");
     expect(await library.getLyrics(key("a"))).toMatchObject({
       text: "[00:01.00] hello",
       synced: true,
     });
-    await library.saveArtwork({
-      id: "art",
-      albumId: track?.albumId ?? "",
-      mimeType: "image/png",
-      data: new ArrayBuffer(3),
-      source: "embedded",
-    });
-    expect((await library.getArtwork(key("a")))?.id).toBe("art");
     await library.putCacheEntry({
       trackKey: key("a"),
       accountId: "acc",

@@ -1,6 +1,6 @@
 import { Dexie } from "dexie";
 import type { LibraryDatabase } from "./library-database.js";
-import type { ArtworkRecord, CacheEntryRecord, SessionSnapshot } from "./library-records.js";
+import type { CacheEntryRecord, SessionSnapshot } from "./library-records.js";
 import type { TrackKey } from "./track-identity.js";
 
 /** What the library knows of a track's lyrics. */
@@ -58,21 +58,6 @@ export async function writeLyrics(
     synced: /^\s*\[\d{1,3}:\d{2}/m.test(text),
     source,
     updatedAt: now,
-  });
-}
-
-/** Artwork of a track, else of its album. */
-export async function readArtwork(
-  db: LibraryDatabase,
-  key: TrackKey,
-): Promise<ArtworkRecord | undefined> {
-  return db.transaction("r", db.tracks, db.artwork, async () => {
-    const own = await db.artwork.where("trackKey").equals(key).first();
-    if (own !== undefined) return own;
-    const track = await db.tracks.get(key);
-    return track === undefined
-      ? undefined
-      : db.artwork.where("albumId").equals(track.albumId).first();
   });
 }
 

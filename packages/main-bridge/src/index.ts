@@ -38,7 +38,6 @@ export type {
   WorkerLostData,
 } from "@player/core-runtime";
 export type {
-  ArtworkRecord,
   LibraryAlbum,
   LibraryApi,
   LibraryArtist,

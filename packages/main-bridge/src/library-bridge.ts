@@ -21,7 +21,6 @@ const LIBRARY_METHODS = [
   "recordPlay",
   "setFavorite",
   "getLyrics",
-  "getArtwork",
   "listPlaylists",
   "createPlaylist",
   "renamePlaylist",

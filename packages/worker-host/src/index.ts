@@ -1,5 +1,4 @@
 export type {
-  ArtworkRecord,
   LibraryAlbum,
   LibraryArtist,
   LibraryCounts,

@@ -1,5 +1,4 @@
 import type {
-  ArtworkRecord,
   LibraryAlbum,
   LibraryArtist,
   LibraryCounts,
@@ -69,8 +68,6 @@ export interface LibraryApi {
   setFavorite(key: TrackKey, favorite: boolean): Promise<Track>;
   /** Stored lyrics and linked `.lrc` sidecars of a track. */
   getLyrics(key: TrackKey): Promise<TrackLyrics | undefined>;
-  /** Artwork of a track, else of its album. */
-  getArtwork(key: TrackKey): Promise<ArtworkRecord | undefined>;
   /** Every playlist, by name. */
   listPlaylists(): Promise<Playlist[]>;
   /** Creates an empty playlist. */

@@ -1,5 +1,4 @@
 import type {
-  ArtworkRecord,
   LibraryAlbum,
   LibraryArtist,
   LibraryCounts,
@@ -89,10 +88,6 @@ export class LibraryApiService implements LibraryApi {
 
   async getLyrics(key: TrackKey): Promise<TrackLyrics | undefined> {
     return this.#library.getLyrics(requireString(key, "key"));
-  }
-
-  async getArtwork(key: TrackKey): Promise<ArtworkRecord | undefined> {
-    return this.#library.getArtwork(requireString(key, "key"));
   }
 
   listPlaylists(): Promise<Playlist[]> {
