@@ -28,6 +28,13 @@ export {
   LibraryService,
   type LibraryServiceOptions,
 } from "./library-service.js";
+export {
+  COVER_IMAGE_NAMES,
+  coverImageRank,
+  isCoverImageName,
+  type ListedFileKind,
+  listedFileKind,
+} from "./listed-file-kind.js";
 export type { Playlist, PlaylistEntry } from "./playlist-store.js";
 export type { SearchHit, SearchPage } from "./search-coordinator.js";
 export type { MatchKind } from "./search-index.js";

@@ -1,9 +1,10 @@
 import { PlayerError } from "@player/core-runtime";
 import type { LibraryDatabase } from "./library-database.js";
 import { notFound, toLibraryError } from "./library-errors.js";
-import type { CacheEntryRecord, SessionSnapshot } from "./library-records.js";
+import type { CacheEntryRecord, FolderImageRecord, SessionSnapshot } from "./library-records.js";
 import {
   cacheBytes,
+  coverImagesIn,
   isSessionSnapshot,
   leastRecentlyUsed,
   readLyrics,
@@ -47,6 +48,11 @@ export class LibraryAssetsBase {
       if (track === undefined) throw notFound("track", key);
       await writeLyrics(this.db, key, track.accountId, text, source, this.now());
     });
+  }
+
+  /** Cover images (`cover.jpg`, `folder.png`, `front.webp`) in a folder, best name first. */
+  coverImagesIn(folderId: string): Promise<FolderImageRecord[]> {
+    return this.guard("cover-images-in", () => coverImagesIn(this.db, folderId));
   }
 
   /** Records (or replaces) an offline cache entry. */

@@ -141,6 +141,7 @@ export class LibraryService extends LibraryAssetsBase implements SyncTarget {
         db.artists,
         db.folders,
         db.lyrics,
+        db.folderImages,
         db.artwork,
         db.syncState,
         db.cacheEntries,

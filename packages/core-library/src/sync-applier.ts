@@ -1,12 +1,12 @@
 import { Dexie } from "dexie";
 import { CatalogChanges, refreshCatalog } from "./catalog-maintenance.js";
-import { baseNameOf } from "./file-name-tags.js";
 import type { LibraryDatabase } from "./library-database.js";
-import type { LyricsRecord, TrackRecord } from "./library-records.js";
+import type { TrackRecord } from "./library-records.js";
+import { listedFileKind } from "./listed-file-kind.js";
+import { folderImageRecord, sidecarId, sidecarRecord } from "./sidecar-records.js";
 import type { RemoteFile, SyncBatch, SyncBatchResult, SyncCursor } from "./sync-contract.js";
-import { foldText } from "./text-normalize.js";
 import { trackKey } from "./track-identity.js";
-import { folderIdOf, sameRecord, snapshotOf, trackRecordFromFile } from "./track-records.js";
+import { sameRecord, snapshotOf, trackRecordFromFile } from "./track-records.js";
 
 /** What a stored batch changed, for the search index and the change events. */
 export interface AppliedBatch {
@@ -18,15 +18,6 @@ export interface AppliedBatch {
 }
 
 const NOTHING: SyncBatchResult = { added: 0, updated: 0, removed: 0, needsTags: 0 };
-
-/**
- * True for a `.lrc` lyrics sidecar rather than an audio file. The name
- * decides, as it does in core-sync: providers report generic MIME types (a
- * `.mp3` may be `text/plain`), and a track taken for a sidecar would vanish.
- */
-export function isLyricsFile(file: RemoteFile): boolean {
-  return file.name.toLowerCase().endsWith(".lrc");
-}
 
 /**
  * Stores one sync batch and its cursor in ONE transaction. A batch whose
@@ -46,6 +37,7 @@ export async function applySyncBatch(
     db.artists,
     db.folders,
     db.lyrics,
+    db.folderImages,
     db.artwork,
     db.syncState,
     db.playlistEntries,
@@ -68,20 +60,37 @@ export async function applySyncBatch(
       await removeTracks(db, gone, catalog);
       removedKeys.push(...gone.map((row) => row.key));
       await db.lyrics.bulkDelete(keys.map(sidecarId));
+      await db.folderImages.bulkDelete(keys);
     }
 
-    const lyricsFiles = [...upserted.values()].filter(isLyricsFile);
-    const audioFiles = [...upserted.values()].filter((file) => !isLyricsFile(file));
+    const files = [...upserted.values()];
+    const lyricsFiles = files.filter((file) => listedFileKind(file) === "lyrics");
+    const coverFiles = files.filter((file) => listedFileKind(file) === "cover");
+    const audioFiles = files.filter((file) => listedFileKind(file) === "audio");
     if (lyricsFiles.length > 0) {
       await db.lyrics.bulkPut(
         lyricsFiles.map((file) => sidecarRecord(accountId, file, cursor, now)),
       );
     }
+    if (coverFiles.length > 0) {
+      await db.folderImages.bulkPut(
+        coverFiles.map((file) => folderImageRecord(accountId, file, cursor)),
+      );
+    }
+    // A renamed file may have changed kind: it is only what its new name says.
+    const notLyrics = [...audioFiles, ...coverFiles].map((file) =>
+      trackKey(accountId, file.remoteId),
+    );
+    if (notLyrics.length > 0) await db.lyrics.bulkDelete(notLyrics.map(sidecarId));
+    const notCovers = [...audioFiles, ...lyricsFiles].map((file) =>
+      trackKey(accountId, file.remoteId),
+    );
+    if (notCovers.length > 0) await db.folderImages.bulkDelete(notCovers);
     const keys = audioFiles.map((file) => trackKey(accountId, file.remoteId));
-    // A sidecar renamed to an audio name is a track now, and no sidecar any more.
-    if (keys.length > 0) await db.lyrics.bulkDelete(keys.map(sidecarId));
-    // A file that turned from audio into a sidecar is no track any more.
-    const demoted = lyricsFiles.map((file) => trackKey(accountId, file.remoteId));
+    // A file that turned from audio into a sidecar or cover is no track any more.
+    const demoted = [...lyricsFiles, ...coverFiles].map((file) =>
+      trackKey(accountId, file.remoteId),
+    );
     if (demoted.length > 0) {
       const gone = (await db.tracks.bulkGet(demoted)).filter((row) => row !== undefined);
       await removeTracks(db, gone, catalog);
@@ -114,10 +123,12 @@ export async function applySyncBatch(
         .toArray();
       await removeTracks(db, stale, catalog);
       removedKeys.push(...stale.map((row) => row.key));
-      await db.lyrics
-        .where("[accountId+generation]")
-        .between([accountId, Dexie.minKey], [accountId, cursor.generation], true, false)
-        .delete();
+      for (const table of [db.lyrics, db.folderImages]) {
+        await table
+          .where("[accountId+generation]")
+          .between([accountId, Dexie.minKey], [accountId, cursor.generation], true, false)
+          .delete();
+      }
     }
     result.removed = removedKeys.length;
     await refreshCatalog(db, catalog);
@@ -151,31 +162,6 @@ export async function removeTracks(
       return row === undefined ? entry : { ...entry, snapshot: snapshotOf(row) };
     }),
   );
-}
-
-/** The `lyrics` id of a `.lrc` file. */
-export function sidecarId(fileKey: string): string {
-  return `sidecar:${fileKey}`;
-}
-
-function sidecarRecord(
-  accountId: string,
-  file: RemoteFile,
-  cursor: SyncCursor,
-  now: number,
-): LyricsRecord {
-  return {
-    id: sidecarId(trackKey(accountId, file.remoteId)),
-    accountId,
-    kind: "sidecar",
-    remoteId: file.remoteId,
-    folderId: folderIdOf(accountId, file.parentId),
-    baseName: foldText(baseNameOf(file.name)),
-    contentVersion: file.contentVersion,
-    generation: cursor.generation,
-    source: "sidecar",
-    updatedAt: now,
-  };
 }
 
 function onlyGenerationChanged(before: TrackRecord, after: TrackRecord): boolean {

@@ -1,6 +1,7 @@
 import { Dexie } from "dexie";
 import type { LibraryDatabase } from "./library-database.js";
-import type { CacheEntryRecord, SessionSnapshot } from "./library-records.js";
+import type { CacheEntryRecord, FolderImageRecord, SessionSnapshot } from "./library-records.js";
+import { COVER_IMAGE_NAMES, coverImageRank } from "./listed-file-kind.js";
 import type { TrackKey } from "./track-identity.js";
 
 /** What the library knows of a track's lyrics. */
@@ -61,6 +62,16 @@ export async function writeLyrics(
   });
 }
 
+/** Cover images of a folder, by name preference (`cover` > `folder` > `front`), then name. */
+export async function coverImagesIn(
+  db: LibraryDatabase,
+  folderId: string,
+): Promise<FolderImageRecord[]> {
+  const rows = await db.folderImages.where("folderId").equals(folderId).toArray();
+  const rank = (row: FolderImageRecord) => coverImageRank(row.name) ?? COVER_IMAGE_NAMES.length;
+  return rows.sort((a, b) => rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
 /** Cache entries least recently used first, for eviction. */
 export async function leastRecentlyUsed(
   db: LibraryDatabase,
@@ -93,6 +104,7 @@ export async function deleteAccountData(db: LibraryDatabase, accountId: string):
     .between(range[0], range[1])
     .primaryKeys()) as string[];
   await db.lyrics.where("accountId").equals(accountId).delete();
+  await db.folderImages.where("accountId").equals(accountId).delete();
   await db.cacheEntries.where("accountId").equals(accountId).delete();
   await db.folders.where("accountId").equals(accountId).delete();
   await db.syncState.delete(accountId);

@@ -40,14 +40,7 @@ export function trackRecordFromFile(
     : file.tags === undefined
       ? "file-name"
       : "provider";
-  const needsTags: 0 | 1 =
-    existing === undefined
-      ? file.tags === undefined
-        ? 1
-        : 0
-      : sameContent
-        ? existing.needsTags
-        : 1;
+  const needsTags: 0 | 1 = sameContent ? existing.needsTags : providerTagsComplete(file) ? 0 : 1;
   const base: TrackFields = {
     key: trackKey(accountId, file.remoteId),
     accountId,
@@ -72,6 +65,24 @@ export function trackRecordFromFile(
   if (existing?.lastPlayedAt !== undefined) base.lastPlayedAt = existing.lastPlayedAt;
   if (existing?.favoriteAt !== undefined) base.favoriteAt = existing.favoriteAt;
   return withSortFields(base);
+}
+
+/**
+ * True when the provider's tags (OneDrive's `audio` facet) name the title,
+ * artist, album and duration: the file's own bytes are then not read for tags.
+ * Pictures and lyrics are read on demand, when they are wanted.
+ */
+export function providerTagsComplete(file: RemoteFile): boolean {
+  const tags = file.tags;
+  if (tags === undefined) return false;
+  const named = (value: string | undefined) => value !== undefined && value.trim() !== "";
+  return (
+    named(tags.title) &&
+    (named(tags.artist) || named(tags.albumArtist)) &&
+    named(tags.album) &&
+    tags.durationMs !== undefined &&
+    tags.durationMs > 0
+  );
 }
 
 /** Applies tags read from the file itself; the row keeps its identity and statistics. */

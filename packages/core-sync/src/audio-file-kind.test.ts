@@ -56,7 +56,9 @@ describe("audioFileKind", () => {
   });
 
   it.each([
-    ["cover.jpg", "image/jpeg"],
+    ["scan.jpg", "image/jpeg"],
+    ["cover art.jpg", "image/jpeg"],
+    ["cover.gif", "image/gif"],
     ["notes.txt", "text/plain"],
     ["video.mp4", "video/mp4"],
     ["noextension", undefined],
@@ -71,4 +73,13 @@ describe("audioFileKind", () => {
   ])("ignores %s (%s)", (name, mime) => {
     expect(audioFileKind(name, mime)).toBeUndefined();
   });
+});
+
+describe("audioFileKind: cover images", () => {
+  it.each(["cover.jpg", "Cover.JPEG", "folder.png", "FRONT.webp"])(
+    "takes %s for a cover",
+    (name) => {
+      expect(audioFileKind(name, "application/octet-stream")).toBe("cover");
+    },
+  );
 });

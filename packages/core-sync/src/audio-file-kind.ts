@@ -1,5 +1,11 @@
-/** What a cloud file is to the player: a music file of a given format, or an LRC lyrics sidecar. */
-export type AudioFileKind = "mp3" | "flac" | "ogg" | "opus" | "m4a" | "wav" | "lrc";
+import { isCoverImageName } from "@player/core-library";
+
+/**
+ * What a cloud file is to the player: a music file of a given format, an LRC
+ * lyrics sidecar, or a cover image beside the music (`cover.jpg`, `folder.png`,
+ * `front.webp`).
+ */
+export type AudioFileKind = "mp3" | "flac" | "ogg" | "opus" | "m4a" | "wav" | "lrc" | "cover";
 
 const KIND_BY_EXTENSION: Readonly<Record<string, AudioFileKind>> = {
   mp3: "mp3",
@@ -37,7 +43,7 @@ const KIND_BY_MIME_TYPE: Readonly<Record<string, AudioFileKind>> = {
 
 /**
  * Decides from a cloud file's name and MIME type whether it is music (and in
- * which format) or an LRC lyrics sidecar. The extension wins when it is known
+ * which format), an LRC lyrics sidecar or a cover image (by its name alone). The extension wins when it is known
  * (providers often report a generic MIME type); the MIME type decides
  * otherwise, and refines `.ogg` to `opus` when it says `codecs=opus`.
  *
@@ -49,13 +55,15 @@ const KIND_BY_MIME_TYPE: Readonly<Record<string, AudioFileKind>> = {
  * ```ts
  * audioFileKind("Song.MP3"); // "mp3"
  * audioFileKind("track", "audio/x-flac"); // "flac"
- * audioFileKind("cover.jpg", "image/jpeg"); // undefined
+ * audioFileKind("Cover.JPG", "image/jpeg"); // "cover"
+ * audioFileKind("scan.jpg", "image/jpeg"); // undefined
  * ```
  */
 export function audioFileKind(name: string, mimeType?: string): AudioFileKind | undefined {
   // macOS leaves "._name.mp3" AppleDouble files next to real ones on synced
   // drives; they hold Finder metadata, not audio.
   if (name.startsWith("._")) return undefined;
+  if (isCoverImageName(name)) return "cover";
   const fromExtension = kindFromExtension(name);
   const fromMimeType = mimeType === undefined ? undefined : kindFromMimeType(mimeType);
   if (fromExtension === "ogg" && fromMimeType === "opus") return "opus";

@@ -20,10 +20,12 @@ export interface ComparableFile {
   contentVersion: string;
 }
 
-/** A live music or lyrics file of the cloud, with what the library should derive from it. */
+/** A live music, lyrics or cover file of the cloud, with what the library should derive from it. */
 export interface ExpectedFile extends ComparableFile {
   /** An `.lrc` sidecar rather than music. */
   lyrics: boolean;
+  /** A cover image (`cover.jpg`, `folder.png`…) rather than music. */
+  cover: boolean;
   /** The library's tags before the file is read (files first); unused for lyrics. */
   tags: ExpectedTags;
 }
@@ -31,7 +33,7 @@ export interface ExpectedFile extends ComparableFile {
 type CloudItem = ReturnType<DevCloud["context"]["library"]["all"]>[number];
 export type CloudFile = Extract<CloudItem, { kind: "file" }>;
 
-/** Every live music or lyrics file in the cloud as `provider` reports it, sorted by id. */
+/** Every live music, lyrics or cover file in the cloud as `provider` reports it, sorted by id. */
 export function groundTruth(cloud: DevCloud, provider: ProviderName): ExpectedFile[] {
   const library = cloud.context.library;
   const result: ExpectedFile[] = [];
@@ -51,6 +53,7 @@ export function groundTruth(cloud: DevCloud, provider: ProviderName): ExpectedFi
       modifiedAt: item.modifiedTime,
       contentVersion: contentVersion(cloud, provider, item),
       lyrics: kind === "lrc",
+      cover: kind === "cover",
       tags: expectedTags(provider, item, folderPath),
     });
   }

@@ -87,6 +87,15 @@ export class LibrarySyncTarget implements SyncTarget {
       .sort((a, b) => (a.remoteId < b.remoteId ? -1 : a.remoteId > b.remoteId ? 1 : 0));
   }
 
+  /** Remote ids of the account's cover images beside the music, sorted. */
+  async covers(accountId: string): Promise<string[]> {
+    const rows = await this.library.database.folderImages
+      .where("accountId")
+      .equals(accountId)
+      .toArray();
+    return rows.map((row) => row.remoteId).sort();
+  }
+
   /** Closes the database. */
   destroy(): void {
     this.library.destroy();

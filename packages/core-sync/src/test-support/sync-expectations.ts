@@ -14,7 +14,7 @@ import { type ComparableFile, comparable, type ExpectedFile, groundTruth } from 
 import type { LibrarySyncTarget } from "./library-sync-target.js";
 import type { SyncHarness } from "./sync-harness.js";
 
-/** Asserts that the harness's target holds exactly the cloud's live music and lyrics files. */
+/** Asserts that the harness's target holds exactly the cloud's live music, lyrics and cover files. */
 export async function expectInSync(cloud: DevCloud, harness: SyncHarness): Promise<void> {
   const truth = groundTruth(cloud, harness.provider);
   const accountId = harness.account.accountId;
@@ -28,7 +28,7 @@ export async function expectInSync(cloud: DevCloud, harness: SyncHarness): Promi
   const tracks = await target.tracks(accountId);
   expect(new Set(tracks.map((track) => track.key)).size, "a track read twice").toBe(tracks.length);
   expect(await target.library.countTracks()).toBe(tracks.length);
-  const music = truth.filter((file) => !file.lyrics);
+  const music = truth.filter((file) => !file.lyrics && !file.cover);
   expect(tracks.map(trackFacts)).toEqual(music.map((file) => expectedTrack(accountId, file)));
   expect(await target.sidecars(accountId)).toEqual(
     truth
@@ -38,6 +38,12 @@ export async function expectInSync(cloud: DevCloud, harness: SyncHarness): Promi
         folderId: trackKey(accountId, file.parentId),
         contentVersion: file.contentVersion,
       })),
+  );
+  expect(await target.covers(accountId), "cover images").toEqual(
+    truth
+      .filter((file) => file.cover)
+      .map((file) => file.remoteId)
+      .sort(),
   );
   await expectCatalogCounts(target, tracks);
 }
@@ -51,7 +57,12 @@ export async function syncedMusic(harness: SyncHarness): Promise<ComparableFile[
   const target = harness.target;
   if (target.kind === "memory") {
     const files = target.list(accountId);
-    return comparable(files.filter((file) => audioFileKind(file.name, file.mimeType) !== "lrc"));
+    return comparable(
+      files.filter((file) => {
+        const kind = audioFileKind(file.name, file.mimeType);
+        return kind !== "lrc" && kind !== "cover";
+      }),
+    );
   }
   return (await target.tracks(accountId)).map((track) => ({
     remoteId: track.remoteId,
@@ -65,16 +76,17 @@ export async function syncedMusic(harness: SyncHarness): Promise<ComparableFile[
   }));
 }
 
-/** Everything the target holds for the harness's account, music and lyrics (0 after sign-out). */
+/** Everything the target holds for the harness's account: music, lyrics, covers (0 after sign-out). */
 export async function syncedCount(harness: SyncHarness): Promise<number> {
   const accountId = harness.account.accountId;
   const target = harness.target;
   if (target.kind === "memory") return target.list(accountId).length;
-  const [tracks, sidecars] = await Promise.all([
+  const [tracks, sidecars, covers] = await Promise.all([
     target.tracks(accountId),
     target.sidecars(accountId),
+    target.covers(accountId),
   ]);
-  return tracks.length + sidecars.length;
+  return tracks.length + sidecars.length + covers.length;
 }
 
 type TrackFacts = Pick<

@@ -1,3 +1,4 @@
+import { COVER_IMAGE_NAMES } from "@player/core-library";
 import type { ByteRange, RangeReadResult, StorageReadOptions } from "@player/core-runtime";
 import { isPlayerError, PlayerError } from "@player/core-runtime";
 import { AUDIO_FILE_EXTENSIONS } from "../../audio-file-kind.js";
@@ -27,14 +28,17 @@ export interface GoogleDriveConnectorOptions {
 }
 
 /**
- * Music files (and `.lrc` sidecars) are `audio/*` MIME types or names with a
- * known extension as a word (Drive keeps a file's MIME type through renames,
+ * Music files (and `.lrc` sidecars, cover images) are `audio/*` MIME types or
+ * names with a known extension or cover name as a word (Drive keeps a file's MIME type through renames,
  * so `song.mp3` may be `text/plain`); `audioFileKind` has the last word on
  * each result.
  */
-export const DRIVE_AUDIO_QUERY = `(mimeType contains 'audio/' or mimeType = 'application/ogg' or ${AUDIO_FILE_EXTENSIONS.map(
-  (extension) => `name contains '${extension}'`,
-).join(" or ")}) and trashed = false`;
+export const DRIVE_AUDIO_QUERY = `(mimeType contains 'audio/' or mimeType = 'application/ogg' or ${[
+  ...AUDIO_FILE_EXTENSIONS,
+  ...COVER_IMAGE_NAMES,
+]
+  .map((word) => `name contains '${word}'`)
+  .join(" or ")}) and trashed = false`;
 const FOLDER_QUERY = `mimeType = '${DRIVE_FOLDER_MIME_TYPE}' and trashed = false`;
 const FOLDER_FIELDS = "id,name,parents";
 
