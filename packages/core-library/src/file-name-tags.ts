@@ -1,4 +1,10 @@
 import type { ProviderTags, RemoteFile } from "./sync-contract.js";
+import type { TrackDetails } from "./track.js";
+
+/** Tags read from the file itself: the common fields and the details only a file tells. */
+export interface FileTags extends FileNameTags {
+  details?: TrackDetails;
+}
 
 /** The tags of a track before its file is read: from the provider, else from its name and path. */
 export interface FileNameTags {

@@ -5,7 +5,7 @@ export type {
   ListQuery,
 } from "./catalog-query.js";
 export { MAX_CHANGED_KEYS } from "./change-notifier.js";
-export type { FileNameTags } from "./file-name-tags.js";
+export type { FileNameTags, FileTags } from "./file-name-tags.js";
 export {
   LIBRARY_DATABASE_NAME,
   LibraryDatabase,
@@ -46,8 +46,10 @@ export type {
   SyncCursor,
   SyncTarget,
 } from "./sync-contract.js";
-export type { TagSource, Track } from "./track.js";
+export type { TagResult } from "./tag-writer.js";
+export type { TagSource, Track, TrackDetails } from "./track.js";
 export type { TrackLyrics } from "./track-assets.js";
 export type { TrackIdentity, TrackKey } from "./track-identity.js";
 export { parseTrackKey, trackKey } from "./track-identity.js";
 export type { Page, TrackFilter, TrackQuery, TrackSort } from "./track-query.js";
+export { VARIOUS_ARTISTS } from "./track-records.js";

@@ -10,7 +10,7 @@ import {
   queryFolders,
 } from "./catalog-query.js";
 import { ChangeNotifier } from "./change-notifier.js";
-import type { FileNameTags } from "./file-name-tags.js";
+import type { FileTags } from "./file-name-tags.js";
 import { LibraryAssetsBase } from "./library-assets-base.js";
 import { LIBRARY_DATABASE_NAME, LibraryDatabase } from "./library-database.js";
 import { notFound } from "./library-errors.js";
@@ -19,6 +19,7 @@ import { type Playlist, type PlaylistEntry, PlaylistStore } from "./playlist-sto
 import { SearchCoordinator, type SearchPage } from "./search-coordinator.js";
 import { applySyncBatch, removeTracks } from "./sync-applier.js";
 import type { SyncBatch, SyncBatchResult, SyncCursor, SyncTarget } from "./sync-contract.js";
+import { type TagResult, writeTagResults } from "./tag-writer.js";
 import type { Track } from "./track.js";
 import { deleteAccountData } from "./track-assets.js";
 import type { TrackKey } from "./track-identity.js";
@@ -29,7 +30,7 @@ import {
   type TrackFilter,
   type TrackQuery,
 } from "./track-query.js";
-import { toTrack, trackRecordWithTags } from "./track-records.js";
+import { toTrack } from "./track-records.js";
 
 /** Options of {@link LibraryService}. */
 export interface LibraryServiceOptions {
@@ -277,31 +278,34 @@ export class LibraryService extends LibraryAssetsBase implements SyncTarget {
    * Stores tags read from a file. Ignored (resolves `undefined`) when the file
    * changed since it was read (`contentVersion` differs) or is gone.
    */
-  applyTags(key: TrackKey, contentVersion: string, tags: FileNameTags): Promise<Track | undefined> {
+  async applyTags(
+    key: TrackKey,
+    contentVersion: string,
+    tags: FileTags,
+  ): Promise<Track | undefined> {
+    return (await this.applyTagResults([{ key, contentVersion, tags }]))[0];
+  }
+
+  /**
+   * Stores the outcome of reading several files' tags in ONE transaction:
+   * tags, or a `warning` when a file's tags could not be read (the track then
+   * keeps its file-name or provider fields, carries the warning as
+   * `tagWarning`, and is not read again until its bytes change). Results for
+   * files that changed since they were read, or are gone, are ignored.
+   *
+   * @returns The tracks written.
+   */
+  applyTagResults(results: readonly TagResult[]): Promise<Track[]> {
     return this.guard("apply-tags", async () => {
-      const db = this.db;
-      const result = await db.transaction(
-        "rw",
-        db.tracks,
-        db.albums,
-        db.artists,
-        db.folders,
-        async () => {
-          const row = await db.tracks.get(key);
-          if (row === undefined || row.contentVersion !== contentVersion) return undefined;
-          const updated = trackRecordWithTags(row, tags);
-          await db.tracks.put(updated);
-          const catalog = new CatalogChanges();
-          catalog.add(row);
-          catalog.add(updated);
-          await refreshCatalog(db, catalog);
-          return updated;
-        },
-      );
-      if (result === undefined) return undefined;
-      this.#search.apply([result], []);
-      this.#notifier.tracksChanged({ updated: 1, keys: [key], accountIds: [result.accountId] });
-      return toTrack(result);
+      const written = await writeTagResults(this.db, results);
+      if (written.length === 0) return [];
+      this.#search.apply(written, []);
+      this.#notifier.tracksChanged({
+        updated: written.length,
+        keys: written.map((row) => row.key),
+        accountIds: [...new Set(written.map((row) => row.accountId))],
+      });
+      return written.map(toTrack);
     });
   }
 

@@ -1,4 +1,4 @@
-import { baseNameOf, type FileNameTags, fileNameTags } from "./file-name-tags.js";
+import { baseNameOf, type FileNameTags, type FileTags, fileNameTags } from "./file-name-tags.js";
 import type { TrackRecord, TrackSnapshot } from "./library-records.js";
 import type { RemoteFile } from "./sync-contract.js";
 import { foldText, sortKey } from "./text-normalize.js";
@@ -10,9 +10,22 @@ export function artistIdOf(name: string): string {
   return sortKey(name);
 }
 
-/** The id of an album: folded album artist (else artist) and title. */
+// "Title (Disc 2)", "Title [CD1]", "Title - Disc 1": the discs of one album.
+const DISC_SUFFIX =
+  /\s*(?:[([]\s*(?:cd|dis[ck])\s*\d{1,2}\s*[)\]]|-\s*(?:cd|dis[ck])\s*\d{1,2})\s*$/i;
+
+/** The name under which the compilations of many artists are grouped. */
+export const VARIOUS_ARTISTS = "Various Artists";
+
+/**
+ * The id of an album: folded album artist (else artist) and title, so the
+ * spelling variants `Beyoncé`/`BEYONCE ` meet; a disc suffix of the title
+ * (`(Disc 2)`, `[CD1]`) is left out so a multi-disc album is one album.
+ */
 export function albumIdOf(albumArtist: string | undefined, artist: string, title: string): string {
-  return `${sortKey(albumArtist === undefined || albumArtist === "" ? artist : albumArtist)}\u0001${sortKey(title)}`;
+  const owner = albumArtist === undefined || albumArtist === "" ? artist : albumArtist;
+  const grouped = title.replace(DISC_SUFFIX, "");
+  return `${sortKey(owner)}\u0001${sortKey(grouped === "" ? title : grouped)}`;
 }
 
 /** The id of a folder: the same length-prefixed scheme as track keys. */
@@ -64,6 +77,9 @@ export function trackRecordFromFile(
   };
   if (existing?.lastPlayedAt !== undefined) base.lastPlayedAt = existing.lastPlayedAt;
   if (existing?.favoriteAt !== undefined) base.favoriteAt = existing.favoriteAt;
+  // Same bytes: what reading them found still holds (the same objects, so an unchanged row stays equal).
+  if (keepFileTags && existing.details !== undefined) base.details = existing.details;
+  if (sameContent && existing.tagWarning !== undefined) base.tagWarning = existing.tagWarning;
   return withSortFields(base);
 }
 
@@ -85,8 +101,13 @@ export function providerTagsComplete(file: RemoteFile): boolean {
   );
 }
 
-/** Applies tags read from the file itself; the row keeps its identity and statistics. */
-export function trackRecordWithTags(record: TrackRecord, tags: FileNameTags): TrackRecord {
+/**
+ * Applies tags read from the file itself; the row keeps its identity and
+ * statistics. Names are stored in Unicode NFC and trimmed (ids fold case and
+ * accents, so spellings still meet); a compilation without an album artist
+ * is filed under {@link VARIOUS_ARTISTS}; an empty title keeps the file-name one.
+ */
+export function trackRecordWithTags(record: TrackRecord, tags: FileTags): TrackRecord {
   const {
     albumArtist: _1,
     trackNumber: _2,
@@ -94,10 +115,32 @@ export function trackRecordWithTags(record: TrackRecord, tags: FileNameTags): Tr
     year: _4,
     genre: _5,
     durationMs: _6,
+    details: _7,
+    tagWarning: _8,
     ...rest
   } = record;
-  const title = tags.title.trim() === "" ? record.title : tags.title;
-  const merged = { ...rest, ...tags, title, tagSource: "file" as const, needsTags: 0 as const };
+  const clean = (text: string) => text.normalize("NFC").trim();
+  const normalized: FileTags = {
+    ...tags,
+    title: clean(tags.title),
+    artist: clean(tags.artist),
+    album: clean(tags.album),
+  };
+  const albumArtist = tags.albumArtist === undefined ? "" : clean(tags.albumArtist);
+  if (albumArtist !== "") normalized.albumArtist = albumArtist;
+  else if (tags.details?.compilation === true) normalized.albumArtist = VARIOUS_ARTISTS;
+  else delete normalized.albumArtist;
+  const genre = tags.genre === undefined ? "" : clean(tags.genre);
+  if (genre !== "") normalized.genre = genre;
+  else delete normalized.genre;
+  const title = normalized.title === "" ? record.title : normalized.title;
+  const merged = {
+    ...rest,
+    ...normalized,
+    title,
+    tagSource: "file" as const,
+    needsTags: 0 as const,
+  };
   return withSortFields({
     ...merged,
     artistId: artistIdOf(merged.artist),
@@ -174,6 +217,8 @@ export function toTrack(record: TrackRecord): Track {
   if (record.year !== undefined) track.year = record.year;
   if (record.genre !== undefined) track.genre = record.genre;
   if (record.durationMs !== undefined) track.durationMs = record.durationMs;
+  if (record.details !== undefined) track.details = record.details;
+  if (record.tagWarning !== undefined) track.tagWarning = record.tagWarning;
   if (record.lastPlayedAt !== undefined) track.lastPlayedAt = record.lastPlayedAt;
   return track;
 }

@@ -6,6 +6,36 @@ import type { TrackKey } from "./track-identity.js";
  */
 export type TagSource = "file-name" | "provider" | "file";
 
+/** What only a file's own tags and stream headers tell. Absent fields were not in the file. */
+export interface TrackDetails {
+  /** Composers, joined with `; `. */
+  composer?: string;
+  /** Part of a compilation (various artists). */
+  compilation?: boolean;
+  /** Tracks on the disc. */
+  trackCount?: number;
+  /** Discs in the release. */
+  discCount?: number;
+  /** Codec as the parser names it (`MPEG 1 Layer 3`, `FLAC`, `Opus`, `AAC`…). */
+  codec?: string;
+  sampleRate?: number;
+  channels?: number;
+  bitsPerSample?: number;
+  /** Average bitrate in kilobits per second. */
+  bitrateKbps?: number;
+  replayGain?: {
+    trackGainDb?: number;
+    trackPeak?: number;
+    albumGainDb?: number;
+    albumPeak?: number;
+  };
+  musicBrainz?: { recordingId?: string; releaseId?: string; artistId?: string };
+  /** The tags hold a picture (known without reading it); absent when unknown. */
+  hasPicture?: boolean;
+  /** The tags hold lyrics (stored with the track's lyrics). */
+  hasLyrics?: boolean;
+}
+
 /**
  * One playable file in the library, as the page sees it (plain data). Its
  * identity is the pair (account, remote file id), folded into {@link Track.key};
@@ -46,6 +76,13 @@ export interface Track {
   genre?: string;
   /** Duration in milliseconds, once known. */
   durationMs?: number;
+  /** What the file's own tags and stream headers add, once they are read. */
+  details?: TrackDetails;
+  /**
+   * Why the file's own tags could not be read (broken or hostile tags): the
+   * track keeps its file-name fields until its bytes change.
+   */
+  tagWarning?: string;
   /** MIME type reported by the provider. */
   mimeType: string;
   /** File size in bytes, as reported by the provider. */
