@@ -261,6 +261,13 @@ export class LibraryService extends LibraryAssetsBase implements SyncTarget {
     });
   }
 
+  /** How many tracks of an account wait for their tags to be read. */
+  countTracksNeedingTags(accountId: string): Promise<number> {
+    return this.guard("count-tracks-needing-tags", () =>
+      this.db.tracks.where("[accountId+needsTags]").equals([accountId, 1]).count(),
+    );
+  }
+
   /** Tracks of an account whose tags are still to be read (for core-metadata). */
   tracksNeedingTags(accountId: string, limit = 50): Promise<Track[]> {
     return this.guard("tracks-needing-tags", async () =>

@@ -88,6 +88,10 @@ export interface PlayerErrorCodes {
   "sync/target-failed": true;
   /** A file's tags could not be read (unknown format, broken tags); the parser's error is the `cause`. */
   "metadata/unreadable": true;
+  /** An image (embedded, beside the music or remote) is not a picture the player can use, or is too large. */
+  "metadata/artwork-unreadable": true;
+  /** A remote metadata service (MusicBrainz, Cover Art Archive, LRCLIB) failed or answered nonsense. */
+  "metadata/remote-failed": true;
   /** The file is not audio the player recognises (sniffed from its bytes, not its name). */
   "playback/unsupported-format": true;
   /** The container is known but no decoder for its codec exists on this platform (e.g. AAC without WebCodecs). */

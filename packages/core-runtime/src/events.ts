@@ -1,5 +1,6 @@
 import type { PlayerErrorData } from "./errors.js";
 import type { LogRecord } from "./logger.js";
+import type { MetadataProgressData, PlaybackLyricsLineData } from "./metadata-events.js";
 import type {
   PlaybackErrorData,
   PlaybackPositionData,
@@ -181,10 +182,12 @@ export type PlayerEventMap = {
   "sync:progress": SyncProgressData;
   "sync:end": SyncEndData;
   "sync:error": SyncErrorData;
+  "metadata:progress": MetadataProgressData;
   "playback:state": PlaybackStateData;
   "playback:position": PlaybackPositionData;
   "playback:track-changed": PlaybackTrackChangedData;
   "playback:error": PlaybackErrorData;
+  "playback:lyrics-line": PlaybackLyricsLineData;
 };
 
 /** Any event name of the player. */
@@ -206,10 +209,12 @@ export const UI_EVENT_NAMES = Object.freeze([
   "sync:progress",
   "sync:end",
   "sync:error",
+  "metadata:progress",
   "playback:state",
   "playback:position",
   "playback:track-changed",
   "playback:error",
+  "playback:lyrics-line",
 ] as const satisfies readonly PlayerEventName[]);
 
 /** Names of the events the page can receive. */

@@ -88,6 +88,11 @@ export type {
   PlaybackStateData,
   PlaybackTrackChangedData,
 } from "./playback-events.js";
+export type {
+  LyricsLineData,
+  MetadataProgressData,
+  PlaybackLyricsLineData,
+} from "./metadata-events.js";
 export {
   type EventForwardingConfig,
   type HttpConfig,
