@@ -1,3 +1,13 @@
+export {
+  type ArtworkImageInput,
+  type ArtworkLinkInput,
+  type ArtworkLinks,
+  type ArtworkPicture,
+  ArtworkStore,
+  type ArtworkVariantInput,
+  albumArtworkId,
+  trackArtworkId,
+} from "./artwork-store.js";
 export type {
   LibraryAlbum,
   LibraryArtist,

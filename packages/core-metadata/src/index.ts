@@ -1,3 +1,35 @@
+export type { ArtworkSources, FolderImageFile } from "./artwork/artwork-candidates.js";
+export type { ArtworkRejection } from "./artwork/artwork-errors.js";
+export {
+  type ArtworkStorage,
+  type ArtworkStorageLinks,
+  albumArtworkId,
+  type StoredArtworkPicture,
+  trackArtworkId,
+} from "./artwork/artwork-storage.js";
+export { type ArtworkTarget, getArtworkBlob } from "./artwork/get-artwork-blob.js";
+export { hashImage } from "./artwork/hash-image.js";
+export {
+  type ArtworkImageType,
+  type ArtworkLimits,
+  DEFAULT_ARTWORK_LIMITS,
+  type ImageInfo,
+  inspectImage,
+} from "./artwork/inspect-image.js";
+export {
+  type ArtworkVariant,
+  canMakeVariants,
+  DEFAULT_VARIANT_SIZES,
+  type MakeVariantsOptions,
+  makeVariants,
+} from "./artwork/make-variants.js";
+export {
+  type ArtworkRequest,
+  type ArtworkResolution,
+  type ArtworkWarning,
+  type ResolveArtworkOptions,
+  resolveArtwork,
+} from "./artwork/resolve-artwork.js";
 export { decodeLyricsText, MAX_LYRICS_FILE_BYTES } from "./lyrics/decode-lyrics-text.js";
 export type { LrcDocument, LrcLine, LrcSinger, LrcWord } from "./lyrics/lrc-parser.js";
 export { parseLrc } from "./lyrics/lrc-parser.js";
