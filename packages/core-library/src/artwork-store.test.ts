@@ -2,6 +2,8 @@ import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { afterEach, describe, expect, it } from "vitest";
 import { ArtworkStore, albumArtworkId, trackArtworkId } from "./artwork-store.js";
 import { LibraryDatabase } from "./library-database.js";
+import { audioFile, batch, createLibrary } from "./test-support/library-fixtures.js";
+import { trackKey } from "./track-identity.js";
 
 const HASH_A = "a".repeat(64);
 const HASH_B = "b".repeat(64);
@@ -209,5 +211,29 @@ describe("ArtworkStore", () => {
       code: "library/database-closed",
       details: { operation: "get-artwork-image" },
     });
+  });
+});
+
+describe("ArtworkStore after an account is removed", () => {
+  it("drops the album links and images nothing shows any more", async () => {
+    const { library } = createLibrary();
+    await library.applySyncBatch(batch([audioFile("a", "/Artist/Album/01 Song.mp3")]));
+    const track = await library.getTrack(trackKey("acc", "a"));
+    const store = library.artwork;
+    await store.putImage({
+      hash: "f".repeat(64),
+      mimeType: "image/png",
+      width: 1,
+      height: 1,
+      data: new ArrayBuffer(4),
+    });
+    await store.link(`album:${track?.albumId}`, {
+      hash: "f".repeat(64),
+      source: "folder",
+      checkedAt: 1,
+    });
+    await library.removeAccount("acc");
+    expect(await library.database.artwork.count()).toBe(0);
+    expect(await library.database.artworkImages.count()).toBe(0);
   });
 });

@@ -204,6 +204,20 @@ export class ArtworkStore {
     return this.#guard("clear-artwork-links", () => this.#db.artwork.bulkDelete([...ids]));
   }
 
+  /** Deletes the links of albums that no longer exist (their last track went); resolves how many. */
+  deleteLinksOfMissingAlbums(): Promise<number> {
+    const db = this.#db;
+    return this.#guard("delete-album-artwork-links", () =>
+      db.transaction("rw", db.artwork, db.albums, async () => {
+        const links = await db.artwork.where("albumId").above("").toArray();
+        const albums = await db.albums.bulkGet(links.map((link) => link.albumId ?? ""));
+        const gone = links.filter((_, index) => albums[index] === undefined).map((link) => link.id);
+        await db.artwork.bulkDelete(gone);
+        return gone.length;
+      }),
+    );
+  }
+
   /** Deletes the images no link points at, with their variants; resolves how many images went. */
   deleteUnreferencedImages(): Promise<number> {
     const db = this.#db;

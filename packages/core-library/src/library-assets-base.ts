@@ -1,4 +1,5 @@
 import { PlayerError } from "@player/core-runtime";
+import { ArtworkStore } from "./artwork-store.js";
 import type { LibraryDatabase } from "./library-database.js";
 import { notFound, toLibraryError } from "./library-errors.js";
 import type { CacheEntryRecord, FolderImageRecord, SessionSnapshot } from "./library-records.js";
@@ -22,12 +23,15 @@ export class LibraryAssetsBase {
   /** The underlying Dexie database (diagnostics and tests). */
   readonly database: LibraryDatabase;
   protected readonly db: LibraryDatabase;
+  /** Pictures of tracks and albums, stored once per distinct image. */
+  readonly artwork: ArtworkStore;
   protected readonly now: () => number;
 
   constructor(db: LibraryDatabase, now: () => number) {
     this.db = db;
     this.database = db;
     this.now = now;
+    this.artwork = new ArtworkStore(db, now);
   }
 
   // ── Lyrics, offline cache, session ─────────────────────────────

@@ -156,6 +156,9 @@ export class LibraryService extends LibraryAssetsBase implements SyncTarget {
         await refreshCatalog(db, catalog);
         return keys;
       });
+      // Pictures only the removed tracks and albums showed.
+      await this.artwork.deleteLinksOfMissingAlbums();
+      await this.artwork.deleteUnreferencedImages();
       this.#search.apply([], removed);
       this.#notifier.tracksChanged({
         removed: removed.length,
