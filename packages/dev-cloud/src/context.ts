@@ -52,6 +52,11 @@ export interface DevCloudContext {
   readonly faults: ProviderFaults;
   readonly clients: OAuthClients;
   readonly users: readonly DevUser[];
+  /**
+   * MusicBrainz's rate limit per client, in requests per second; `0` turns
+   * it off. `undefined` means the real service's 1 per second.
+   */
+  readonly musicBrainzRequestsPerSecond?: number;
   /** The server's own origin, e.g. `http://127.0.0.1:8787` (known once listening). */
   origin(): string;
 }

@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 /** Methods a cross-origin page may use. */
 export const CORS_ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 /** Request headers a cross-origin page may send. */
-export const CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Range";
+// User-Agent: Firefox sends the one a MusicBrainz client sets, and asks first.
+export const CORS_ALLOWED_HEADERS = "Authorization, Content-Type, Range, User-Agent";
 /** Response headers a cross-origin page may read. */
 export const CORS_EXPOSED_HEADERS =
   "Content-Range, Content-Length, Retry-After, Location, WWW-Authenticate, request-id, ETag";

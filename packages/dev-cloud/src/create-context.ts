@@ -14,6 +14,8 @@ export interface CreateDevCloudContextOptions {
   faultSeed?: number;
   /** Start of the server clock, ms since the epoch; default `Date.now()`. */
   now?: number;
+  /** MusicBrainz requests per second and client; `0` = unlimited. Default 1, like the real service. */
+  musicBrainzRequestsPerSecond?: number;
 }
 
 /** A context and the handles the server needs besides it. */
@@ -52,7 +54,7 @@ const FAULT_STREAM = 0xfa17;
  * randomness, the generated library in its store, users, clients and faults.
  *
  * @throws RangeError for a `tracks`, `seed`, `faultSeed` or `now` that is not an integer
- *   in range.
+ *   in range, or a `musicBrainzRequestsPerSecond` that is negative or not finite.
  *
  * @example
  * ```ts
@@ -80,6 +82,16 @@ export function createDevCloudContext(
     }
   }
 
+  const { musicBrainzRequestsPerSecond } = options;
+  if (
+    musicBrainzRequestsPerSecond !== undefined &&
+    !(Number.isFinite(musicBrainzRequestsPerSecond) && musicBrainzRequestsPerSecond >= 0)
+  ) {
+    throw new RangeError(
+      `musicBrainzRequestsPerSecond must be a number >= 0, got ${String(musicBrainzRequestsPerSecond)}.`,
+    );
+  }
+
   const clock = createDevClock(now);
   const renderer = createTrackRenderer();
   const library = createLibraryStore({
@@ -101,6 +113,7 @@ export function createDevCloudContext(
     faults,
     clients: DEV_OAUTH_CLIENTS,
     users: DEV_USERS,
+    ...(musicBrainzRequestsPerSecond === undefined ? {} : { musicBrainzRequestsPerSecond }),
     origin() {
       if (origin === undefined)
         throw new Error("The dev-cloud origin is not known until it listens.");

@@ -28,6 +28,11 @@ export interface DevCloudOptions {
   faultSeed?: number;
   /** Start of the server clock (ms since the epoch). Default `Date.now()`. */
   now?: number;
+  /**
+   * MusicBrainz's rate limit per client (remote address), in requests per
+   * second; faster requests get 503. `0` turns it off. Default 1, like the real service.
+   */
+  musicBrainzRequestsPerSecond?: number;
 }
 
 /** A running dev-cloud server. */
@@ -106,6 +111,9 @@ export async function startDevCloud(options: DevCloudOptions = {}): Promise<DevC
     seed: options.seed ?? DEFAULT_SEED,
     ...(options.faultSeed === undefined ? {} : { faultSeed: options.faultSeed }),
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.musicBrainzRequestsPerSecond === undefined
+      ? {}
+      : { musicBrainzRequestsPerSecond: options.musicBrainzRequestsPerSecond }),
   });
   return serveDevCloud(handle, { port, host });
 }

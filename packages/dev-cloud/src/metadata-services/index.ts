@@ -16,6 +16,13 @@ export {
   scoreRecording,
 } from "./musicbrainz-query.js";
 export {
+  MUSICBRAINZ_DEFAULT_REQUESTS_PER_SECOND,
+  MusicBrainzRateLimiter,
+  type MusicBrainzRateLimiterOptions,
+  type RateLimitDecision,
+} from "./musicbrainz-rate-limiter.js";
+export {
+  MUSICBRAINZ_RATE_LIMIT_MESSAGE,
   type MusicBrainzRecording,
   recordingFor,
   registerMusicBrainzRoutes,

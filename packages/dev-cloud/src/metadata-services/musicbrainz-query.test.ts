@@ -23,6 +23,15 @@ describe("parseRecordingQuery", () => {
     ]);
   });
 
+  it("reads an escaped operator character as part of a literal word", () => {
+    expect(parseRecordingQuery("\\-a \\!b \\OR recording:\\+c")).toEqual([
+      { value: "-a", phrase: false },
+      { value: "!b", phrase: false },
+      { value: "OR", phrase: false },
+      { field: "recording", value: "+c", phrase: false },
+    ]);
+  });
+
   it.each([['"open'], ["a OR b"], ["NOT a"], ["-a"], ["genre:rock"], ["AND"]])(
     "refuses %j",
     (query) => {

@@ -88,7 +88,13 @@ export function parseRecordingQuery(query: string): QueryTerm[] {
       else terms.push({ field, value: readWord(), phrase: false });
       continue;
     }
+    // An escaped first character (`\-`, `\!`) makes a literal word, never an operator.
+    const escaped = char === "\\";
     const word = readWord();
+    if (escaped) {
+      terms.push({ value: word, phrase: false });
+      continue;
+    }
     if (word === "AND" || word === "&&") continue;
     if (word === "OR" || word === "||" || word === "NOT" || /^[-+!]/.test(word)) {
       throw new QueryParseError(`Unsupported operator "${word}": only AND is emulated.`);

@@ -1,10 +1,14 @@
-import type { ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { DevCloudContext } from "../context.js";
 import { sendJson } from "../http-response.js";
 import type { TrackFacts } from "../library/library-types.js";
 import type { Router } from "../router.js";
 import { nameBasedUuid } from "./musicbrainz-ids.js";
 import { parseRecordingQuery, QueryParseError, scoreRecording } from "./musicbrainz-query.js";
+import {
+  MUSICBRAINZ_DEFAULT_REQUESTS_PER_SECOND,
+  MusicBrainzRateLimiter,
+} from "./musicbrainz-rate-limiter.js";
 
 /** A recording in MusicBrainz's JSON search output. */
 export interface MusicBrainzRecording {
@@ -29,17 +33,33 @@ export interface MusicBrainzRecording {
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 100;
 const HELP = "For usage, please see: https://musicbrainz.org/development/mmd";
+/** The wording of MusicBrainz's rate-limit refusal. */
+export const MUSICBRAINZ_RATE_LIMIT_MESSAGE =
+  "Your requests are exceeding the allowable rate limit. Please see http://wiki.musicbrainz.org/XMLWebService for more information.";
+const USER_AGENT_MESSAGE =
+  "Requests without a User-Agent are blocked. Identify your application, e.g. 'MyApp/1.2.0 ( https://example.com/contact )'.";
 
 /**
  * Registers `/musicbrainz/ws/2/recording?query=…`, MusicBrainz's recording
  * search, over the library's tracks. Answers JSON whatever `fmt` says,
  * except that an explicit `fmt=xml` is refused.
  *
+ * Like the real service it first turns away requests without a `User-Agent`
+ * (403) and requests over the rate limit (503 with `Retry-After`): by
+ * default one per second per remote address, set by
+ * `context.musicBrainzRequestsPerSecond` (`0` = unlimited).
+ *
  * @param router - The server's router.
  * @param context - Its library provides the tracks; its clock `created`.
+ * @throws RangeError for a negative or non-finite `musicBrainzRequestsPerSecond`.
  */
 export function registerMusicBrainzRoutes(router: Router, context: DevCloudContext): void {
-  router.get("/musicbrainz/ws/2/recording", (_request, response, { url }) => {
+  const limiter = new MusicBrainzRateLimiter({
+    requestsPerSecond:
+      context.musicBrainzRequestsPerSecond ?? MUSICBRAINZ_DEFAULT_REQUESTS_PER_SECOND,
+  });
+  router.get("/musicbrainz/ws/2/recording", (request, response, { url }) => {
+    if (refusedAtTheEdge(request, response, limiter)) return;
     const fmt = url.searchParams.get("fmt");
     if (fmt !== null && fmt !== "json") {
       return sendMusicBrainzError(response, 400, "Only fmt=json is emulated.");
@@ -109,6 +129,26 @@ export function recordingFor(track: TrackFacts, score: number): MusicBrainzRecor
   };
 }
 
+/** The checks MusicBrainz makes before any search: a User-Agent, then the rate limit. */
+function refusedAtTheEdge(
+  request: IncomingMessage,
+  response: ServerResponse,
+  limiter: MusicBrainzRateLimiter,
+): boolean {
+  const userAgent = request.headers["user-agent"];
+  if (userAgent === undefined || userAgent.trim() === "") {
+    sendMusicBrainzError(response, 403, USER_AGENT_MESSAGE);
+    return true;
+  }
+  const decision = limiter.admit(request.socket.remoteAddress ?? "unknown");
+  if (decision.admitted) return false;
+  const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+  sendMusicBrainzError(response, 503, MUSICBRAINZ_RATE_LIMIT_MESSAGE, {
+    "Retry-After": String(retryAfterSeconds),
+  });
+  return true;
+}
+
 function integerParam(
   url: URL,
   name: string,
@@ -123,6 +163,11 @@ function integerParam(
   return value >= min && value <= max ? value : undefined;
 }
 
-function sendMusicBrainzError(response: ServerResponse, status: number, message: string): void {
-  sendJson(response, status, { error: message, help: HELP });
+function sendMusicBrainzError(
+  response: ServerResponse,
+  status: number,
+  message: string,
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  sendJson(response, status, { error: message, help: HELP }, headers);
 }
