@@ -108,6 +108,12 @@ export {
   type MetadataServiceOptions,
   type RemoteEnrichment,
 } from "./services/metadata-service.js";
+export type { EmbeddedPicture } from "./tags/embedded-picture.js";
+export {
+  DEFAULT_MAX_PICTURE_BYTES,
+  type ReadEmbeddedPictureOptions,
+  readEmbeddedPicture,
+} from "./tags/read-embedded-picture.js";
 export { type ReadTagsOptions, readTags } from "./tags/read-tags.js";
 export { type RangeClientStats, storageRangeClient } from "./tags/storage-range-client.js";
 export type { TrackTags } from "./tags/track-tags.js";

@@ -1,4 +1,4 @@
-import type { LibraryApi, SyncApi } from "@player/worker-host";
+import type { LibraryApi, MetadataApi, SyncApi } from "@player/worker-host";
 import type { Remote } from "comlink";
 
 /** Runs a worker call through the player's call path (waits for `ready`, rejects after dispose). */
@@ -21,6 +21,8 @@ const LIBRARY_METHODS = [
   "recordPlay",
   "setFavorite",
   "getLyrics",
+  "getArtwork",
+  "getAlbumArtwork",
   "listPlaylists",
   "createPlaylist",
   "renamePlaylist",
@@ -31,6 +33,11 @@ const LIBRARY_METHODS = [
   "getPlaylistEntries",
 ] as const satisfies readonly (keyof LibraryApi)[];
 
+const METADATA_METHODS = [
+  "prioritize",
+  "getScanStatus",
+] as const satisfies readonly (keyof MetadataApi)[];
+
 const SYNC_METHODS = [
   "syncNow",
   "cancel",
@@ -40,6 +47,8 @@ const SYNC_METHODS = [
 type Covers<T, Listed> = [Exclude<keyof T, Listed>] extends [never] ? true : never;
 const librariesListed: Covers<LibraryApi, (typeof LIBRARY_METHODS)[number]> = true;
 const syncListed: Covers<SyncApi, (typeof SYNC_METHODS)[number]> = true;
+const metadataListed: Covers<MetadataApi, (typeof METADATA_METHODS)[number]> = true;
+void metadataListed;
 void librariesListed;
 void syncListed;
 
@@ -64,6 +73,14 @@ function bridge<T extends object>(
 /** `player.library`: the worker's {@link LibraryApi}, through the player's call path. */
 export function createLibraryBridge(call: CallPath, remote: () => Remote<LibraryApi>): LibraryApi {
   return bridge<LibraryApi>(LIBRARY_METHODS, call, remote);
+}
+
+/** `player.metadata`: the worker's {@link MetadataApi}, through the player's call path. */
+export function createMetadataBridge(
+  call: CallPath,
+  remote: () => Remote<MetadataApi>,
+): MetadataApi {
+  return bridge<MetadataApi>(METADATA_METHODS, call, remote);
 }
 
 /** `player.sync`: the worker's {@link SyncApi}, through the player's call path. */

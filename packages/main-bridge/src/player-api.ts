@@ -6,7 +6,7 @@ import type {
   PlayerConfig,
   UiEventName,
 } from "@player/core-runtime";
-import type { LibraryApi, SyncApi, WorkerInfo } from "@player/worker-host";
+import type { LibraryApi, MetadataApi, SyncApi, WorkerInfo } from "@player/worker-host";
 import type { PlayerListener } from "./event-hub.js";
 import type { PlayerAudio } from "./playback-bridge.js";
 import type { SignInCallbackMessage } from "./sign-in-message.js";
@@ -48,6 +48,11 @@ export interface Player {
   readonly library: LibraryApi;
   /** Cloud sync on demand; it also runs on sign-in and every `config.sync.intervalMs`. */
   readonly sync: SyncApi;
+  /**
+   * The background tag scan that follows every sync: move the rows on
+   * screen up its queue, read its status. Progress: `metadata:progress`.
+   */
+  readonly metadata: MetadataApi;
   /**
    * Signs in with a provider. Call it from a click handler: it opens the
    * popup synchronously (so popup blockers allow it) and points it at the

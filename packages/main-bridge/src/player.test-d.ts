@@ -1,5 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type {
+  Lyrics,
+  MetadataProgressData,
   Page,
   PlaybackState,
   PlaybackStatus,
@@ -32,6 +34,26 @@ describe("the public API's types", () => {
     // @ts-expect-error: not an event of the player
     player.on("runtime:nope", () => {});
     expectTypeOf(player.on("runtime:ready", () => {})).toEqualTypeOf<() => void>();
+  });
+
+  it("types metadata calls and events", () => {
+    expectTypeOf(player.library.getArtwork("key", 96)).resolves.toEqualTypeOf<Blob | undefined>();
+    expectTypeOf(player.library.getAlbumArtwork("album")).resolves.toEqualTypeOf<
+      Blob | undefined
+    >();
+    expectTypeOf(player.library.getLyrics("key")).resolves.toEqualTypeOf<Lyrics | undefined>();
+    expectTypeOf(player.metadata.getScanStatus()).resolves.toEqualTypeOf<MetadataProgressData>();
+    player.on("metadata:progress", ({ state, remaining }) => {
+      expectTypeOf(state).toEqualTypeOf<"scanning" | "idle">();
+      expectTypeOf(remaining).toBeNumber();
+    });
+    player.on("playback:lyrics-line", ({ index, line }) => {
+      expectTypeOf(index).toBeNumber();
+      expectTypeOf(line.text).toBeString();
+    });
+    const lyrics = {} as Lyrics;
+    if (lyrics.synced) expectTypeOf(lyrics.lines[0]?.timeMs).toEqualTypeOf<number | undefined>();
+    else expectTypeOf(lyrics.text).toBeString();
   });
 
   it("types playback calls and events", () => {

@@ -13,6 +13,7 @@ import type {
   DiagnosticsApi,
   EventBatchMessage,
   LibraryApi,
+  MetadataApi,
   PlaybackApi,
   SyncApi,
   WorkerApi,
@@ -21,7 +22,7 @@ import { type Remote, transfer, wrap } from "comlink";
 import type { ResolvedPlayerOptions, WorkerLike } from "./create-player-options.js";
 import { EventHub, type PlayerListener } from "./event-hub.js";
 import { HeartbeatMonitor } from "./heartbeat-monitor.js";
-import { createLibraryBridge, createSyncBridge } from "./library-bridge.js";
+import { createLibraryBridge, createMetadataBridge, createSyncBridge } from "./library-bridge.js";
 import { PlaybackBridge, type PlayerAudio } from "./playback-bridge.js";
 import type { Player, PlayerDiagnostics, PlayerInfo } from "./player-api.js";
 import { isPlayerError, PlayerError } from "./player-error.js";
@@ -36,6 +37,7 @@ export class WorkerPlayer implements Player {
   readonly diagnostics: PlayerDiagnostics;
   readonly library: LibraryApi;
   readonly sync: SyncApi;
+  readonly metadata: MetadataApi;
   readonly audio: PlayerAudio;
   private readonly playback: PlaybackBridge;
   private readonly remote: Remote<WorkerApi>;
@@ -116,6 +118,10 @@ export class WorkerPlayer implements Player {
       () => this.remote.library as unknown as Remote<LibraryApi>,
     );
     this.sync = createSyncBridge(call, () => this.remote.sync as unknown as Remote<SyncApi>);
+    this.metadata = createMetadataBridge(
+      call,
+      () => this.remote.metadata as unknown as Remote<MetadataApi>,
+    );
     this.playback = new PlaybackBridge(
       call,
       () => this.remote.playback as unknown as Remote<PlaybackApi>,

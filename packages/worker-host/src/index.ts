@@ -12,26 +12,30 @@ export type {
   SearchPage,
   TagSource,
   Track,
+  TrackDetails,
   TrackFilter,
   TrackKey,
-  TrackLyrics,
   TrackQuery,
   TrackSort,
 } from "@player/core-library";
+export type { Lyrics, LyricsLine, LyricsSource, LyricsWord } from "@player/core-metadata";
 export type { SyncSummary } from "@player/core-sync";
 export { installErrorTransferHandler } from "./error-transfer.js";
 export { EventForwarder, type EventSink } from "./event-forwarder.js";
 export type {
   LibraryApi,
+  MetadataApi,
   PlaylistEntriesQuery,
   SearchOptions,
   SyncApi,
 } from "./library-api.js";
 export type { PlaybackApi } from "./playback-api.js";
 export {
+  type MetadataConfig,
   PLAYER_CONFIG_DEFAULTS,
   PLAYER_CONFIG_RULES,
   type PlaybackConfig,
+  type RemoteMetadataConfig,
   resolvePlayerConfig,
   type SyncConfig,
 } from "./player-config.js";

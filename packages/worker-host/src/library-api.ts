@@ -11,9 +11,10 @@ import type {
   Track,
   TrackFilter,
   TrackKey,
-  TrackLyrics,
   TrackQuery,
 } from "@player/core-library";
+import type { Lyrics } from "@player/core-metadata";
+import type { MetadataProgressData } from "@player/core-runtime";
 import type { SyncSummary } from "@player/core-sync";
 
 /** Options of {@link LibraryApi.search}. */
@@ -66,8 +67,21 @@ export interface LibraryApi {
   recordPlay(key: TrackKey, at?: number): Promise<Track>;
   /** Marks or unmarks a track as a favourite. */
   setFavorite(key: TrackKey, favorite: boolean): Promise<Track>;
-  /** Stored lyrics and linked `.lrc` sidecars of a track. */
-  getLyrics(key: TrackKey): Promise<TrackLyrics | undefined>;
+  /**
+   * A track's lyrics: synced lines (`synced: true`, for `playback:lyrics-line`)
+   * or plain text; from its tags, a `.lrc` file beside it, or — when
+   * `config.metadata.remote` is enabled — LRCLIB. `undefined` when none.
+   */
+  getLyrics(key: TrackKey): Promise<Lyrics | undefined>;
+  /**
+   * A track's picture (its own, else its album's) resized to fit `size`
+   * pixels (default 256; variants of 96, 256 and 512 are stored, larger asks
+   * get the original): embedded, else `cover`/`folder`/`front` images in its
+   * folder, else — when enabled — the Cover Art Archive. `undefined` when none.
+   */
+  getArtwork(key: TrackKey, size?: number): Promise<Blob | undefined>;
+  /** An album's picture, as {@link LibraryApi.getArtwork}. */
+  getAlbumArtwork(albumId: string, size?: number): Promise<Blob | undefined>;
   /** Every playlist, by name. */
   listPlaylists(): Promise<Playlist[]>;
   /** Creates an empty playlist. */
@@ -83,6 +97,20 @@ export interface LibraryApi {
   movePlaylistEntry(id: string, entryId: string, toIndex: number): Promise<void>;
   /** A page of a playlist's entries, in order; deleted files show `available: false`. */
   getPlaylistEntries(id: string, query?: PlaylistEntriesQuery): Promise<PlaylistEntry[]>;
+}
+
+/**
+ * The background tag scan: it runs by itself after every sync; progress
+ * arrives as `metadata:progress` events.
+ */
+export interface MetadataApi {
+  /**
+   * Reads these tracks' tags before the others: the rows on screen, the
+   * album being opened. (The track about to play is moved up by itself.)
+   */
+  prioritize(keys: readonly TrackKey[]): Promise<void>;
+  /** Where the scan stands (the payload of the last `metadata:progress`). */
+  getScanStatus(): Promise<MetadataProgressData>;
 }
 
 /**

@@ -3,17 +3,17 @@
  * a real dev-cloud over HTTP, the sign-in through the consent form, then the
  * sync that `auth:signed-in` starts, seen through the WorkerApi.
  */
-import { devCloudEndpoints, fetchWithOrigin } from "@player/core-auth";
-import { isPlayerError, type PlayerErrorCode, type SyncEndData } from "@player/core-runtime";
-import { audioFileKind } from "@player/core-sync";
-import { approveSignIn, type DevCloud, startDevCloud } from "@player/dev-cloud";
-import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
+import type { SyncEndData } from "@player/core-runtime";
+import { type DevCloud, startDevCloud } from "@player/dev-cloud";
+import { IDBFactory } from "fake-indexeddb";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { PlayerHost } from "./player-host.js";
-import type { EventBatchMessage } from "./worker-api.js";
-
-const APP_ORIGIN = "http://127.0.0.1:5173";
-const REDIRECT = `${APP_ORIGIN}/callback`;
+import {
+  approvedCode,
+  expectedTrackCount as countOfTracks,
+  HostFixture,
+  rejection,
+  until,
+} from "./test-support/host-fixture.js";
 
 let cloud: DevCloud;
 beforeAll(async () => {
@@ -23,86 +23,10 @@ afterAll(async () => {
   await cloud?.close();
 });
 
-const hosts: PlayerHost[] = [];
-const channels: MessageChannel[] = [];
-afterEach(() => {
-  for (const host of hosts.splice(0)) host.dispose();
-  for (const { port1, port2 } of channels.splice(0)) {
-    port1.close();
-    port2.close();
-  }
-});
-
-/** A host with its own empty IndexedDB; `auth` off when `signIn` is false. */
-function setUp(signIn: boolean, indexedDB: IDBFactory = new IDBFactory()) {
-  const channel = new MessageChannel();
-  channels.push(channel);
-  const events: Array<readonly [string, unknown]> = [];
-  channel.port2.addEventListener("message", (event: MessageEvent<EventBatchMessage>) => {
-    events.push(...event.data.events);
-  });
-  channel.port2.start();
-  const host = new PlayerHost({
-    indexedDB,
-    IDBKeyRange,
-    // A page or worker sends Origin itself; Node's fetch does not.
-    fetch: fetchWithOrigin(APP_ORIGIN) as typeof fetch,
-    logSink: () => {},
-  });
-  hosts.push(host);
-  const { google, microsoft } = devCloudEndpoints(cloud.url);
-  host.init({
-    eventPort: channel.port1,
-    ...(signIn
-      ? {
-          auth: {
-            google: {
-              clientId: "dev-google-client.apps.googleusercontent.com",
-              redirectUri: REDIRECT,
-              ...google,
-              apiBaseUrl: `${cloud.url}/google/drive/v3`,
-            },
-            microsoft: {
-              clientId: "11111111-2222-3333-4444-555555555555",
-              redirectUri: REDIRECT,
-              ...microsoft,
-              apiBaseUrl: `${cloud.url}/graph/v1.0`,
-            },
-          },
-        }
-      : {}),
-  });
-  return { host, events };
-}
-
-/** Music files the sync should keep: live, and music by name or MIME type (not `.lrc`). */
-function expectedTrackCount(): number {
-  return cloud.context.library.all().filter((item) => {
-    if (item.kind !== "file" || item.trashed) return false;
-    const kind = audioFileKind(item.name, item.mimeType);
-    return kind !== undefined && kind !== "lrc";
-  }).length;
-}
-
-async function until<T>(read: () => T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<PlayerErrorCode> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isPlayerError(error)) return error.code;
-    throw error;
-  }
-  throw new Error("expected a rejection");
-}
+const fixture = new HostFixture(() => cloud);
+afterEach(() => fixture.tearDown());
+const setUp = (signIn: boolean, indexedDB?: IDBFactory) => fixture.setUp(signIn, indexedDB);
+const expectedTrackCount = () => countOfTracks(cloud);
 
 describe("PlayerHost library and sync", () => {
   it("syncs an account end to end after sign-in; library, search and playlists work", async () => {
@@ -212,10 +136,3 @@ describe("PlayerHost library and sync", () => {
     );
   });
 });
-
-/** Allows the consent page as its first user and returns the code. */
-async function approvedCode(authorizeUrl: string): Promise<string> {
-  const { code, location } = await approveSignIn(authorizeUrl);
-  if (code === undefined) throw new Error(`consent redirected without a code: ${location}`);
-  return code;
-}

@@ -1,5 +1,6 @@
 import { type AuthProvidersConfig, TokenVault } from "@player/core-auth";
 import { LibraryService } from "@player/core-library";
+import type { MetadataService } from "@player/core-metadata";
 import {
   type AccountSummary,
   consoleSink,
@@ -18,13 +19,15 @@ import {
 } from "@player/core-runtime";
 import { SyncService } from "@player/core-sync";
 import { EventForwarder } from "./event-forwarder.js";
-import type { LibraryApi, SyncApi } from "./library-api.js";
+import type { LibraryApi, MetadataApi, SyncApi } from "./library-api.js";
 import type { PlaybackApi } from "./playback-api.js";
 import { PLAYER_CONFIG_DEFAULTS, resolvePlayerConfig } from "./player-config.js";
 import { AuthApiService } from "./services/auth-api-service.js";
 import { createConnectorFactory } from "./services/connector-factory.js";
 import { DiagnosticsService } from "./services/diagnostics-service.js";
 import { LibraryApiService } from "./services/library-api-service.js";
+import { MetadataApiService } from "./services/metadata-api-service.js";
+import { createMetadataService, remoteFromConfig } from "./services/metadata-wiring.js";
 import { PlaybackApiService } from "./services/playback-api-service.js";
 import { SyncApiService } from "./services/sync-api-service.js";
 import { PLAYER_VERSION } from "./version.js";
@@ -62,6 +65,8 @@ export class PlayerHost implements WorkerApi {
   private syncApi = new SyncApiService(undefined, undefined);
   private syncService: SyncService | undefined;
   private playbackApi: PlaybackApiService | undefined;
+  private metadataSvc: MetadataService | undefined;
+  private metadataApi: MetadataApiService | undefined;
   private readonly storages = new Map<string, StorageProvider>();
   private storageFactory:
     | ((account: Pick<AccountSummary, "id" | "provider">) => StorageProvider)
@@ -116,9 +121,13 @@ export class PlayerHost implements WorkerApi {
     this.httpClient = this.createHttpClient();
     if (options.auth !== undefined) this.authApi = this.createAuth(options.auth);
     this.librarySvc = this.createLibrary();
-    this.libraryApi = new LibraryApiService(this.librarySvc);
     if (options.auth !== undefined) this.syncApi = this.createSync(options.auth);
+    this.metadataSvc = this.createMetadata();
+    this.libraryApi = new LibraryApiService(this.librarySvc, this.metadataSvc);
+    this.metadataApi = new MetadataApiService(this.metadataSvc);
     this.playbackApi = this.createPlayback();
+    // Tags of tracks listed before a restart are still to be read: the scan resumes.
+    if (options.auth !== undefined) this.metadataSvc.start();
     this.state = "ready";
     this.bus.emit("runtime:ready", { version: PLAYER_VERSION, startupMs: this.now() - startedAt });
     return { version: PLAYER_VERSION, config: this.config };
@@ -147,6 +156,12 @@ export class PlayerHost implements WorkerApi {
     return this.syncApi;
   }
 
+  /** The background tag scan: priorities and status. */
+  get metadata(): MetadataApi {
+    this.assertState("ready");
+    return this.metadataApi as MetadataApiService;
+  }
+
   /** Playback: the audio output's port, play/pause/seek; PCM goes to the page's AudioWorklet. */
   get playback(): PlaybackApi {
     this.assertState("ready");
@@ -170,12 +185,19 @@ export class PlayerHost implements WorkerApi {
 
   configure(overrides: DeepPartial<PlayerConfig>): PlayerConfig {
     this.assertState("ready");
-    this.config = resolvePlayerConfig(overrides, this.config);
+    const config = resolvePlayerConfig(overrides, this.config);
+    // Checked before anything changes: remote enrichment on without a User-Agent is refused.
+    const remote = remoteFromConfig(config, this.createHttpClient(config), this.logger);
+    this.config = config;
     this.forwarder?.update(this.config.events);
     this.applyLogConfig();
     this.httpClient = this.createHttpClient();
     this.syncService?.setIntervalMs(this.config.sync.intervalMs);
     this.playbackApi?.setBufferAheadSeconds(this.config.playback.bufferAheadSeconds);
+    if (this.metadataSvc !== undefined) {
+      this.metadataSvc.scanConcurrency = this.config.metadata.scanConcurrency;
+      this.metadataSvc.setRemote(remote);
+    }
     this.bus.emit("runtime:config-changed", { config: this.config });
     return this.config;
   }
@@ -184,6 +206,7 @@ export class PlayerHost implements WorkerApi {
     if (this.state === "disposed") return;
     this.state = "disposed";
     void this.playbackApi?.destroy();
+    this.metadataSvc?.dispose();
     this.syncApi.destroy();
     this.authApi.destroy();
     this.librarySvc?.destroy();
@@ -243,10 +266,29 @@ export class PlayerHost implements WorkerApi {
     return api;
   }
 
+  private createMetadata(): MetadataService {
+    return createMetadataService({
+      bus: this.bus,
+      library: this.librarySvc as LibraryService,
+      config: this.config,
+      http: this.httpClient as HttpClient,
+      accountIds: async () => {
+        const auth = this.authApi.service;
+        if (auth === undefined) return [];
+        const accounts = await auth.listAccounts();
+        return accounts.map((account) => account.id);
+      },
+      storageFor: (accountId) => this.storageFor(accountId),
+      logger: this.logger,
+    });
+  }
+
   private createPlayback(): PlaybackApiService {
     return new PlaybackApiService({
       bus: this.bus,
       library: this.librarySvc as LibraryService,
+      // The track about to play has its tags read first.
+      willPlay: (trackId) => this.metadataSvc?.prioritize([trackId]),
       storageFor: (accountId) => this.storageFor(accountId),
       bufferAheadSeconds: this.config.playback.bufferAheadSeconds,
     });
@@ -266,8 +308,8 @@ export class PlayerHost implements WorkerApi {
     return storage;
   }
 
-  private createHttpClient(): HttpClient {
-    const http = this.config.http;
+  private createHttpClient(config: DeepReadonly<PlayerConfig> = this.config): HttpClient {
+    const http = config.http;
     return new HttpClient({
       timeoutMs: http.timeoutMs,
       retries: http.retries,

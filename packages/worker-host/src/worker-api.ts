@@ -5,7 +5,7 @@ import type {
   DeepPartial,
   PlayerConfig,
 } from "@player/core-runtime";
-import type { LibraryApi, SyncApi } from "./library-api.js";
+import type { LibraryApi, MetadataApi, SyncApi } from "./library-api.js";
 import type { PlaybackApi } from "./playback-api.js";
 
 /** What the page sends with {@link WorkerApi.init}. */
@@ -83,6 +83,8 @@ export interface WorkerApi {
   readonly library: LibraryApi;
   /** Cloud sync on demand (it also runs on sign-in and on an interval). */
   readonly sync: SyncApi;
+  /** The background tag scan: priorities and status (progress comes as `metadata:progress`). */
+  readonly metadata: MetadataApi;
   /** Playback of library tracks; PCM goes to the page's AudioWorklet, not through this API. */
   readonly playback: PlaybackApi;
   /** Stops every service and releases the event port. */

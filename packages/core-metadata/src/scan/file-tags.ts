@@ -50,6 +50,7 @@ function detailsOf(tags: TrackTags): TrackDetails {
   if (Object.keys(tags.replayGain).length > 0) details.replayGain = { ...tags.replayGain };
   if (Object.keys(tags.musicBrainz).length > 0) details.musicBrainz = { ...tags.musicBrainz };
   if (tags.lyrics !== undefined && tags.lyrics.trim() !== "") details.hasLyrics = true;
+  if (tags.hasPicture !== undefined) details.hasPicture = tags.hasPicture;
   return details;
 }
 

@@ -146,9 +146,14 @@ describe("MetadataScanner against the dev-cloud", () => {
     const bytes = cloud.context.library.bytes(item);
     await cloud.admin.updateFile(target.fileId, { content: bytes });
     const readsBefore = after.reads.length;
+    // The sync's change event starts a pass; wait for that pass to end.
+    const rescanned = new Promise<void>((resolve) => {
+      second.bus.on("metadata:progress", (data) => {
+        if (data.state === "idle" && data.done > total - stored) resolve();
+      });
+    });
     await second.sync();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await after.scanner.whenIdle();
+    await rescanned;
     expect(after.reads.slice(readsBefore)).toEqual([target.fileId]);
     const changed = (await allTracks(second)).find((track) => track.remoteId === target.fileId);
     // The new bytes are an MP3, whatever the file name says: the bytes decide.

@@ -1,6 +1,10 @@
-import { PlayerError, type StorageProvider } from "@player/core-runtime";
-import type { IAudioMetadata } from "music-metadata";
-import { type RangeClientStats, storageRangeClient } from "./storage-range-client.js";
+import type { StorageProvider } from "@player/core-runtime";
+import { type RangeClientStats, type ReadBudget, StorageByteSource } from "./byte-source.js";
+import { picturesComeFree, sniffContainer } from "./container-sniffer.js";
+import { readFlacTags } from "./flac/read-flac.js";
+import { HEAD_BYTES, parseWithMusicMetadata, toTrackTags } from "./music-metadata-reader.js";
+import { readOggTags } from "./ogg/read-ogg.js";
+import { tagReadError } from "./read-error.js";
 import type { TrackTags } from "./track-tags.js";
 
 /** Options of {@link readTags}. */
@@ -12,83 +16,63 @@ export interface ReadTagsOptions {
   stats?: RangeClientStats;
 }
 
-/** Bytes of the first request: the tags of most files sit in the first few KiB. */
-const FIRST_CHUNK_BYTES = 4 * 1024;
+/**
+ * The most one file's tags may cost. ID3v2 tags are read whole, and some
+ * carry covers of several MiB; nothing legitimate needs more.
+ */
+export const READ_TAGS_BUDGET: Readonly<ReadBudget> = Object.freeze({
+  maxBytes: 32 * 1024 * 1024,
+  maxRequests: 1200,
+});
 
 /**
- * Reads a file's tags and stream facts with music-metadata over range reads
- * of the drive: a few kilobytes per file, never the audio. Embedded pictures
- * are skipped; the duration comes from headers, not a scan.
+ * Reads a file's tags and stream facts over range reads of the drive: a few
+ * kilobytes per file, never the audio, never the embedded pictures.
  *
- * @throws PlayerError `metadata/unreadable` with the parser's error as `cause`
- * when the bytes are not a format the parser knows or the tags are broken.
+ * The container is sniffed from the first 4 KiB. Ogg Vorbis/Opus and FLAC
+ * are read by our own readers (comment fields one by one, pictures stepped
+ * over by their declared length, the Ogg duration from the last page's
+ * granule position); every other format by music-metadata. Tags map the
+ * same either way.
+ *
+ * @example
+ * ```ts
+ * const tags = await readTags(drive, file.id, { mimeType: file.mimeType });
+ * console.log(tags.title, tags.artists.join(", "), tags.duration);
+ * ```
+ *
+ * @throws PlayerError `metadata/unreadable` with the parser's error as
+ * `cause` when the bytes are no format we know or the tags are broken (or
+ * would cost more than {@link READ_TAGS_BUDGET}). The drive's own errors
+ * (network, auth, a missing file) and aborts are passed on as they are.
  */
 export async function readTags(
   storage: StorageProvider,
   remoteId: string,
   options: ReadTagsOptions = {},
 ): Promise<TrackTags> {
-  const [{ parseFromTokenizer }, { tokenizer }] = await Promise.all([
-    import("music-metadata"),
-    import("@tokenizer/range"),
-  ]);
-  const client = storageRangeClient(storage, remoteId, options);
-  let metadata: IAudioMetadata;
+  const source = new StorageByteSource(storage, remoteId, {
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.stats === undefined ? {} : { stats: options.stats }),
+    budget: READ_TAGS_BUDGET,
+  });
   try {
-    const source = await tokenizer(client, {
-      avoidHeadRequests: true,
-      initialChunkSize: FIRST_CHUNK_BYTES,
-      minimumChunkSize: FIRST_CHUNK_BYTES,
-      ...(options.signal === undefined ? {} : { abortSignal: options.signal }),
+    const head = await source.read(0, HEAD_BYTES);
+    const kind = sniffContainer(head);
+    if (kind === "ogg") {
+      const tags = await readOggTags(source, head);
+      if (tags !== undefined) return tags;
+    } else if (kind === "flac") {
+      return await readFlacTags(source);
+    }
+    const skipCovers = !picturesComeFree(kind);
+    const metadata = await parseWithMusicMetadata(source, {
+      ...(options.mimeType === undefined ? {} : { mimeType: options.mimeType }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+      skipCovers,
     });
-    metadata = await parseFromTokenizer(source, { duration: false, skipCovers: true });
+    return toTrackTags(metadata, !skipCovers);
   } catch (cause) {
-    if (options.signal?.aborted) throw cause;
-    throw new PlayerError("metadata/unreadable", "The file's tags could not be read", {
-      cause,
-      details: { remoteId },
-    });
+    throw tagReadError(cause, source, options.signal);
   }
-  return toTrackTags(metadata);
-}
-
-function toTrackTags({ common, format }: IAudioMetadata): TrackTags {
-  const defined = <T extends object>(value: T) =>
-    Object.fromEntries(
-      Object.entries(value).filter(([, entry]) => entry !== undefined && entry !== null),
-    ) as T;
-  return {
-    ...defined({
-      title: common.title,
-      album: common.album,
-      albumArtist: common.albumartist,
-      trackNumber: common.track.no ?? undefined,
-      trackTotal: common.track.of ?? undefined,
-      discNumber: common.disk.no ?? undefined,
-      discTotal: common.disk.of ?? undefined,
-      year: common.year,
-      duration: format.duration,
-      codec: format.codec,
-      sampleRate: format.sampleRate,
-      channels: format.numberOfChannels,
-      bitsPerSample: format.bitsPerSample,
-      bitrate: format.bitrate,
-      lyrics: common.lyrics?.[0]?.text,
-    }),
-    artists: common.artists ?? (common.artist === undefined ? [] : [common.artist]),
-    genres: common.genre ?? [],
-    composers: common.composer ?? [],
-    compilation: common.compilation === true,
-    replayGain: defined({
-      trackGainDb: common.replaygain_track_gain?.dB,
-      trackPeak: common.replaygain_track_peak?.ratio,
-      albumGainDb: common.replaygain_album_gain?.dB,
-      albumPeak: common.replaygain_album_peak?.ratio,
-    }),
-    musicBrainz: defined({
-      recordingId: common.musicbrainz_recordingid,
-      releaseId: common.musicbrainz_albumid,
-      artistId: common.musicbrainz_artistid?.[0],
-    }),
-  };
 }

@@ -1,11 +1,11 @@
 import type { StorageProvider } from "@player/core-runtime";
 import type { IRangeRequestClient } from "@tokenizer/range";
+import { type RangeClientStats, StorageByteSource } from "./byte-source.js";
 
-/** Bytes handed out by a {@link storageRangeClient}, for byte-budget checks. */
-export interface RangeClientStats {
-  requests: number;
-  bytes: number;
-}
+export type { RangeClientStats } from "./byte-source.js";
+
+/** No practical limit: for callers that bound their reads themselves. */
+const UNBOUNDED = { maxBytes: Number.MAX_SAFE_INTEGER, maxRequests: Number.MAX_SAFE_INTEGER };
 
 /**
  * The range-request client `@tokenizer/range` asks for, over a file of a
@@ -17,39 +17,43 @@ export function storageRangeClient(
   remoteId: string,
   options: { mimeType?: string; signal?: AbortSignal; stats?: RangeClientStats } = {},
 ): IRangeRequestClient {
-  const controller = new AbortController();
-  const signal =
-    options.signal === undefined
-      ? controller.signal
-      : AbortSignal.any([options.signal, controller.signal]);
+  const source = new StorageByteSource(storage, remoteId, {
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.stats === undefined ? {} : { stats: options.stats }),
+    budget: UNBOUNDED,
+  });
+  return byteSourceRangeClient(source, options.mimeType);
+}
+
+/**
+ * The range-request client over a {@link StorageByteSource}: bytes it already
+ * holds (the sniffed first chunk) are served without a new request.
+ */
+export function byteSourceRangeClient(
+  source: StorageByteSource,
+  mimeType?: string,
+): IRangeRequestClient {
   return {
     async getResponse(_method, range) {
       const [start, end] = range ?? [0, undefined];
-      const result = await storage.readRange(
-        remoteId,
-        end === undefined ? { start } : { start, end },
-        { signal },
-      );
-      if (options.stats !== undefined) {
-        options.stats.requests++;
-        options.stats.bytes += result.bytes.byteLength;
-      }
+      const wanted = end === undefined ? Number.MAX_SAFE_INTEGER - start : end - start + 1;
+      const bytes = await source.read(start, wanted);
       // Without a total size the tokenizer cannot seek from the end (ID3v1, APE, moov last).
-      const size = result.totalSize ?? result.end + 1;
+      const size = source.size ?? start + bytes.length;
       return {
         size,
-        ...(options.mimeType === undefined ? {} : { mimeType: options.mimeType }),
+        ...(mimeType === undefined ? {} : { mimeType }),
         acceptPartialRequests: true,
         contentRange: {
-          firstBytePosition: result.start,
-          lastBytePosition: result.end,
+          firstBytePosition: start,
+          lastBytePosition: start + bytes.length - 1,
           instanceLength: size,
         },
-        arrayBuffer: async () => result.bytes,
+        arrayBuffer: async () => bytes,
       };
     },
     abort() {
-      controller.abort();
+      source.abort();
     },
   };
 }

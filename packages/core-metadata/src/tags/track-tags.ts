@@ -29,4 +29,9 @@ export interface TrackTags {
   musicBrainz: { recordingId?: string; releaseId?: string; artistId?: string };
   /** Lyrics embedded in the tags (their text). */
   lyrics?: string;
+  /**
+   * Whether the tags embed a picture, when that is known without reading the
+   * picture's bytes (Ogg, FLAC, ID3v2, MP4, WAV); absent = unknown.
+   */
+  hasPicture?: boolean;
 }

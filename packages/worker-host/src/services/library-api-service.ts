@@ -12,9 +12,9 @@ import type {
   Track,
   TrackFilter,
   TrackKey,
-  TrackLyrics,
   TrackQuery,
 } from "@player/core-library";
+import type { Lyrics, MetadataService } from "@player/core-metadata";
 import { PlayerError, requireString } from "@player/core-runtime";
 import type { LibraryApi, PlaylistEntriesQuery, SearchOptions } from "../library-api.js";
 
@@ -25,9 +25,11 @@ import type { LibraryApi, PlaylistEntriesQuery, SearchOptions } from "../library
  */
 export class LibraryApiService implements LibraryApi {
   readonly #library: LibraryService;
+  readonly #metadata: MetadataService;
 
-  constructor(library: LibraryService) {
+  constructor(library: LibraryService, metadata: MetadataService) {
     this.#library = library;
+    this.#metadata = metadata;
   }
 
   async getTrack(key: TrackKey): Promise<Track | undefined> {
@@ -86,8 +88,16 @@ export class LibraryApiService implements LibraryApi {
     return this.#library.setFavorite(key, favorite);
   }
 
-  async getLyrics(key: TrackKey): Promise<TrackLyrics | undefined> {
-    return this.#library.getLyrics(requireString(key, "key"));
+  async getLyrics(key: TrackKey): Promise<Lyrics | undefined> {
+    return this.#metadata.getLyrics(requireString(key, "key"));
+  }
+
+  async getArtwork(key: TrackKey, size = DEFAULT_ARTWORK_SIZE): Promise<Blob | undefined> {
+    return this.#metadata.getArtwork(requireString(key, "key"), requireSize(size));
+  }
+
+  async getAlbumArtwork(albumId: string, size = DEFAULT_ARTWORK_SIZE): Promise<Blob | undefined> {
+    return this.#metadata.getAlbumArtwork(requireString(albumId, "albumId"), requireSize(size));
   }
 
   listPlaylists(): Promise<Playlist[]> {
@@ -135,6 +145,19 @@ export class LibraryApiService implements LibraryApi {
       optionalObject(query, "query"),
     );
   }
+}
+
+/** Pixels of `getArtwork` without a size: a list row's or grid tile's picture. */
+const DEFAULT_ARTWORK_SIZE = 256;
+
+function requireSize(value: unknown): number {
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > 4096) {
+    throw invalid(
+      "size",
+      `Argument "size" must be an integer from 1 to 4096, got ${String(value)}`,
+    );
+  }
+  return value as number;
 }
 
 function invalid(argument: string, message: string): PlayerError {

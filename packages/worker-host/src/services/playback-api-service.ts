@@ -25,6 +25,8 @@ export interface PlaybackApiServiceOptions {
   storageFor(accountId: string): StorageProvider | undefined;
   /** Seconds of audio decoded ahead of the play position. */
   bufferAheadSeconds: number;
+  /** Told of every track about to play (its tags are then read first). */
+  willPlay?: (trackId: string) => void;
 }
 
 /**
@@ -61,6 +63,7 @@ export class PlaybackApiService implements PlaybackApi {
 
   play(trackId: string, options: PlayOptions = {}): Promise<void> {
     requireString(trackId, "trackId");
+    this.#options.willPlay?.(trackId);
     return this.#engine.play(trackId, options);
   }
 
