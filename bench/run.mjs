@@ -3,12 +3,14 @@
 // next to a reference measured in the same run.
 import { runLibrarySearchBench } from "./library-search.mjs";
 import { runLibrarySearchNodeBench } from "./library-search-node.mjs";
+import { runMetadataBench } from "./metadata-scan.mjs";
 import { runPlaybackBench } from "./playback.mjs";
 import { runRpcBench } from "./rpc.mjs";
 import { runSyncBench } from "./sync.mjs";
 import { runSyncBrowserBench } from "./sync-browser.mjs";
 
 const BENCHMARKS = {
+  metadata: runMetadataBench,
   playback: runPlaybackBench,
   rpc: runRpcBench,
   search: runLibrarySearchBench,

@@ -31,7 +31,7 @@ function expectedTrackCount(): number {
   return cloud.context.library.all().filter((item) => {
     if (item.kind !== "file" || item.trashed) return false;
     const kind = audioFileKind(item.name, item.mimeType);
-    return kind !== undefined && kind !== "lrc";
+    return kind !== undefined && kind !== "lrc" && kind !== "cover";
   }).length;
 }
 

@@ -56,6 +56,12 @@ export function mountLibraryPanel(
     return tr;
   };
 
+  // Rows on screen whose tags are still file-name guesses jump the tag scan's queue.
+  const prioritizeShown = async (tracks: readonly Track[]) => {
+    const waiting = tracks.filter((track) => track.needsTags).map((track) => track.key);
+    if (waiting.length > 0) await player.metadata.prioritize(waiting);
+  };
+
   const refresh = async () => {
     const [summary, page] = await Promise.all([
       player.library.counts(),
@@ -64,6 +70,7 @@ export function mountLibraryPanel(
     counts.textContent = `${summary.tracks} tracks · ${summary.albums} albums · ${summary.artists} artists · ${summary.playlists} playlists`;
     counts.dataset.tracks = String(summary.tracks);
     body.replaceChildren(...page.items.map(row));
+    await prioritizeShown(page.items);
   };
 
   // Tracks arrive page by page during a sync: redraw at most every 200 ms.
@@ -102,6 +109,7 @@ export function mountLibraryPanel(
     );
     results.dataset.total = String(found.total);
     results.dataset.query = query;
+    await prioritizeShown(found.items.map(({ track }) => track));
   };
   search.addEventListener("input", () => void runSearch().catch(report));
 

@@ -1,10 +1,16 @@
 import { createPlayer, isPlayerError } from "@player/main-bridge";
 import PlayerWorker from "@player/worker-host/worker?worker";
 import { mountAccountsPanel } from "./accounts-panel.js";
+import { mountAlbumDetail } from "./album-detail.js";
+import { mountAlbumsPanel } from "./albums-panel.js";
+import { mountArtistsPanel } from "./artists-panel.js";
 import { mountLibraryPanel } from "./library-panel.js";
 import { localAuth } from "./local-cloud.js";
+import { mountLyricsPanel } from "./lyrics-panel.js";
+import { mountNowPlayingCover } from "./now-playing-cover.js";
 import { mountNowPlayingPanel } from "./now-playing-panel.js";
 import { mountPlaylistPanel } from "./playlist-panel.js";
+import { mountScanProgressPanel } from "./scan-progress-panel.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const status = $<HTMLOutputElement>("status");
@@ -43,12 +49,17 @@ player.on("runtime:worker-lost", ({ message }) => {
 mountAccountsPanel(player, show);
 const showError = (error: unknown) =>
   show(isPlayerError(error) ? `error  ${error.code}: ${error.message}` : `error  ${String(error)}`);
-mountLibraryPanel(
-  player,
-  mountPlaylistPanel(player, showError),
-  mountNowPlayingPanel(player, showError),
-  showError,
-);
+const nowPlaying = mountNowPlayingPanel(player, showError);
+mountNowPlayingCover(player, showError);
+mountLyricsPanel(player);
+mountLibraryPanel(player, mountPlaylistPanel(player, showError), nowPlaying, showError);
+mountScanProgressPanel(player, showError);
+const albumDetail = mountAlbumDetail(player, nowPlaying, showError);
+mountAlbumsPanel(player, albumDetail, showError);
+mountArtistsPanel(player, albumDetail, showError);
+player.on("metadata:progress", ({ state, done, remaining }) => {
+  if (state === "idle") show(`metadata:progress  idle, ${done} read, ${remaining} left`);
+});
 player.on("sync:end", ({ accountId, added }) => show(`sync:end  ${accountId} +${added}`));
 
 let ticks = 0;

@@ -1,5 +1,4 @@
 import type { EventBus } from "@player/core-runtime";
-import { CatalogChanges, refreshCatalog } from "./catalog-maintenance.js";
 import {
   type LibraryAlbum,
   type LibraryArtist,
@@ -17,11 +16,16 @@ import { notFound } from "./library-errors.js";
 import type { TrackRecord } from "./library-records.js";
 import { type Playlist, type PlaylistEntry, PlaylistStore } from "./playlist-store.js";
 import { SearchCoordinator, type SearchPage } from "./search-coordinator.js";
-import { applySyncBatch, removeTracks } from "./sync-applier.js";
+import { applySyncBatch } from "./sync-applier.js";
 import type { SyncBatch, SyncBatchResult, SyncCursor, SyncTarget } from "./sync-contract.js";
-import { type TagResult, writeTagResults } from "./tag-writer.js";
+import {
+  countNeedingTags,
+  readNeedingTags,
+  type TagResult,
+  writeTagResults,
+} from "./tag-writer.js";
 import type { Track } from "./track.js";
-import { deleteAccountData } from "./track-assets.js";
+import { removeAccountData } from "./track-assets.js";
 import type { TrackKey } from "./track-identity.js";
 import {
   countTracks,
@@ -135,27 +139,7 @@ export class LibraryService extends LibraryAssetsBase implements SyncTarget {
   /** Forgets an account's tracks, sidecars, cache entries and cursor (sign-out). */
   removeAccount(accountId: string): Promise<void> {
     return this.guard("remove-account", async () => {
-      const db = this.db;
-      const tables = [
-        db.tracks,
-        db.albums,
-        db.artists,
-        db.folders,
-        db.lyrics,
-        db.folderImages,
-        db.artwork,
-        db.syncState,
-        db.cacheEntries,
-        db.playlistEntries,
-      ];
-      const removed = await db.transaction("rw", tables, async () => {
-        const keys = await deleteAccountData(db, accountId);
-        const rows = (await db.tracks.bulkGet(keys)).filter((row) => row !== undefined);
-        const catalog = new CatalogChanges();
-        await removeTracks(db, rows, catalog);
-        await refreshCatalog(db, catalog);
-        return keys;
-      });
+      const removed = await removeAccountData(this.db, accountId);
       // Pictures only the removed tracks and albums showed.
       await this.artwork.deleteLinksOfMissingAlbums();
       await this.artwork.deleteUnreferencedImages();
@@ -266,21 +250,16 @@ export class LibraryService extends LibraryAssetsBase implements SyncTarget {
 
   /** How many tracks of an account wait for their tags to be read. */
   countTracksNeedingTags(accountId: string): Promise<number> {
-    return this.guard("count-tracks-needing-tags", () =>
-      this.db.tracks.where("[accountId+needsTags]").equals([accountId, 1]).count(),
-    );
+    return this.guard("count-tracks-needing-tags", () => countNeedingTags(this.db, accountId));
   }
 
-  /** Tracks of an account whose tags are still to be read (for core-metadata). */
-  tracksNeedingTags(accountId: string, limit = 50): Promise<Track[]> {
+  /**
+   * Tracks of an account whose tags are still to be read (for core-metadata),
+   * leaving out the keys in `skip` (those already being read).
+   */
+  tracksNeedingTags(accountId: string, limit = 50, skip?: ReadonlySet<TrackKey>): Promise<Track[]> {
     return this.guard("tracks-needing-tags", async () =>
-      (
-        await this.db.tracks
-          .where("[accountId+needsTags]")
-          .equals([accountId, 1])
-          .limit(limit)
-          .toArray()
-      ).map(toTrack),
+      (await readNeedingTags(this.db, accountId, limit, skip)).map(toTrack),
     );
   }
 

@@ -15,6 +15,30 @@ export interface TagResult {
   warning?: string;
 }
 
+/** How many tracks of an account wait for their tags. */
+export function countNeedingTags(db: LibraryDatabase, accountId: string): Promise<number> {
+  return db.tracks.where("[accountId+needsTags]").equals([accountId, 1]).count();
+}
+
+/**
+ * Rows of an account waiting for their tags, without the keys in `skip`. Only
+ * keys are read from the index until `limit` rows to return are found.
+ */
+export async function readNeedingTags(
+  db: LibraryDatabase,
+  accountId: string,
+  limit: number,
+  skip: ReadonlySet<TrackKey> = new Set(),
+): Promise<TrackRecord[]> {
+  const keys = (await db.tracks
+    .where("[accountId+needsTags]")
+    .equals([accountId, 1])
+    .limit(skip.size + limit)
+    .primaryKeys()) as TrackKey[];
+  const rows = await db.tracks.bulkGet(keys.filter((key) => !skip.has(key)).slice(0, limit));
+  return rows.filter((row) => row !== undefined);
+}
+
 /**
  * Writes tag results in ONE transaction with the album, artist and folder
  * rows they move. Results for files that changed since they were read, or

@@ -1,7 +1,9 @@
 import { Dexie } from "dexie";
+import { CatalogChanges, refreshCatalog } from "./catalog-maintenance.js";
 import type { LibraryDatabase } from "./library-database.js";
 import type { CacheEntryRecord, FolderImageRecord, SessionSnapshot } from "./library-records.js";
 import { COVER_IMAGE_NAMES, coverImageRank } from "./listed-file-kind.js";
+import { removeTracks } from "./sync-applier.js";
 import type { TrackKey } from "./track-identity.js";
 
 /** What the library knows of a track's lyrics. */
@@ -93,8 +95,36 @@ export async function cacheBytes(db: LibraryDatabase, accountId?: string): Promi
   return total;
 }
 
-/** Forgets everything stored for an account, in one transaction. */
-export async function deleteAccountData(db: LibraryDatabase, accountId: string): Promise<string[]> {
+/**
+ * Removes an account's tracks (playlist entries keep a snapshot), sidecars,
+ * covers, cache entries and cursor, and recounts the catalog, in ONE
+ * transaction; resolves the removed track keys.
+ */
+export function removeAccountData(db: LibraryDatabase, accountId: string): Promise<string[]> {
+  const tables = [
+    db.tracks,
+    db.albums,
+    db.artists,
+    db.folders,
+    db.lyrics,
+    db.folderImages,
+    db.artwork,
+    db.syncState,
+    db.cacheEntries,
+    db.playlistEntries,
+  ];
+  return db.transaction("rw", tables, async () => {
+    const keys = await deleteAccountData(db, accountId);
+    const rows = (await db.tracks.bulkGet(keys)).filter((row) => row !== undefined);
+    const catalog = new CatalogChanges();
+    await removeTracks(db, rows, catalog);
+    await refreshCatalog(db, catalog);
+    return keys;
+  });
+}
+
+/** Forgets an account's sidecars, covers, cache entries and cursor; resolves its track keys. */
+async function deleteAccountData(db: LibraryDatabase, accountId: string): Promise<string[]> {
   const range = [
     [accountId, Dexie.minKey],
     [accountId, Dexie.maxKey],

@@ -82,17 +82,17 @@ export {
   type LogSink,
 } from "./logger.js";
 export type {
+  LyricsLineData,
+  MetadataProgressData,
+  PlaybackLyricsLineData,
+} from "./metadata-events.js";
+export type {
   PlaybackErrorData,
   PlaybackPositionData,
   PlaybackState,
   PlaybackStateData,
   PlaybackTrackChangedData,
 } from "./playback-events.js";
-export type {
-  LyricsLineData,
-  MetadataProgressData,
-  PlaybackLyricsLineData,
-} from "./metadata-events.js";
 export {
   type EventForwardingConfig,
   type HttpConfig,

@@ -287,8 +287,8 @@ export class PlayerHost implements WorkerApi {
     return new PlaybackApiService({
       bus: this.bus,
       library: this.librarySvc as LibraryService,
-      // The track about to play has its tags read first.
-      willPlay: (trackId) => this.metadataSvc?.prioritize([trackId]),
+      // The track about to play has its tags read first and its lyrics read now.
+      willPlay: (trackId) => this.metadataSvc?.prepare(trackId),
       storageFor: (accountId) => this.storageFor(accountId),
       bufferAheadSeconds: this.config.playback.bufferAheadSeconds,
     });

@@ -202,14 +202,16 @@ export class MetadataScanner {
 
   /** Queues the next tracks needing tags of every account; returns how many. */
   async #refill(): Promise<number> {
-    const want = this.#queue.concurrency * 4;
+    // Top the queue up to a few reads per slot: enough to keep every slot busy,
+    // few enough that tracks the page asks for do not wait behind many others.
+    const want = this.#queue.concurrency * 4 - this.#queue.size;
     let added = 0;
+    if (want <= 0) return 0;
     for (const accountId of await this.#options.accountIds()) {
       if (this.#options.storageFor(accountId) === undefined) continue;
-      const skip = this.#busy.size + this.#failedKeys.size;
-      const tracks = await this.#options.library.tracksNeedingTags(accountId, skip + want);
+      const skip = new Set([...this.#busy, ...this.#failedKeys]);
+      const tracks = await this.#options.library.tracksNeedingTags(accountId, want - added, skip);
       for (const track of tracks) {
-        if (this.#busy.has(track.key) || this.#failedKeys.has(track.key)) continue;
         this.#enqueue(track, 0);
         added++;
         if (added >= want) return added;

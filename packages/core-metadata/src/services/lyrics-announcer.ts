@@ -61,7 +61,7 @@ export class LyricsAnnouncer {
         this.#last = { positionMs: position * 1000, at: this.#now() };
         this.#follower.update({ positionMs: this.#last.positionMs, playing: this.#playing });
       }),
-      bus.on("playback:state", ({ state }) => this.#setState(state)),
+      bus.on("playback:state", ({ state, trackId }) => this.#setState(state, trackId)),
     );
   }
 
@@ -86,10 +86,19 @@ export class LyricsAnnouncer {
     );
   }
 
-  #setState(state: PlaybackState): void {
+  #setState(state: PlaybackState, trackId: TrackKey | undefined): void {
+    if (state === "idle") {
+      // Stopped: the track is gone; nothing may be announced for it any more.
+      this.#trackId = undefined;
+      this.#playing = false;
+      this.#follower.load(undefined);
+      return;
+    }
+    // The next track's `loading` comes before its `track-changed`: not ours yet.
+    if (trackId !== this.#trackId) return;
     const positionMs = this.#estimate();
     this.#playing = state === "playing";
-    if (this.#playing) this.#last = { positionMs, at: this.#now() };
+    this.#last = { positionMs, at: this.#now() };
     this.#follower.update({ positionMs, playing: this.#playing });
   }
 

@@ -39,6 +39,8 @@ export class MetadataService {
   readonly #artwork: ArtworkService;
   readonly #lyrics: LyricsService;
   readonly #announcer: LyricsAnnouncer;
+  /** Lyrics being read for tracks about to play, taken by the announcer at `track-changed`. */
+  readonly #prepared = new Map<TrackKey, Promise<Lyrics | undefined>>();
 
   constructor(options: MetadataServiceOptions) {
     const { bus, library, storageFor, logger } = options;
@@ -62,7 +64,14 @@ export class MetadataService {
       ...(logger === undefined ? {} : { logger: logger.child("lyrics") }),
     });
     this.setRemote(options.remote);
-    this.#announcer = new LyricsAnnouncer({ bus, lyricsFor: (key) => this.getLyrics(key) });
+    this.#announcer = new LyricsAnnouncer({
+      bus,
+      lyricsFor: (key) => {
+        const prepared = this.#prepared.get(key);
+        this.#prepared.delete(key);
+        return prepared ?? this.getLyrics(key);
+      },
+    });
   }
 
   /** Starts the background scan (and rescans whenever sync adds or changes tracks). */
@@ -78,6 +87,19 @@ export class MetadataService {
   /** Reads these tracks' tags before the others (visible rows, an opened album, the next track). */
   prioritize(keys: readonly TrackKey[]): void {
     this.#scanner.prioritize(keys);
+  }
+
+  /**
+   * Gets ready for a track about to play: its tags are read first, and its
+   * lyrics are read now, so its first line is announced on time.
+   */
+  prepare(key: TrackKey): void {
+    this.#scanner.prioritize([key]);
+    // Only the latest few: a user skipping through tracks leaves no backlog.
+    if (this.#prepared.size >= 4) this.#prepared.clear();
+    const lyrics = this.getLyrics(key);
+    lyrics.catch(() => undefined);
+    this.#prepared.set(key, lyrics);
   }
 
   /** Resolves when the tag scan has nothing left to read. */

@@ -26,14 +26,25 @@ export async function parseWithMusicMetadata(
     import("music-metadata"),
     import("@tokenizer/range"),
   ]);
-  const reader = await tokenizer(byteSourceRangeClient(source, options.mimeType), {
-    avoidHeadRequests: true,
-    // The tokenizer asks for bytes 0..initialChunkSize inclusive: exactly the head.
-    initialChunkSize: HEAD_BYTES - 1,
-    minimumChunkSize: HEAD_BYTES,
-    ...(options.signal === undefined ? {} : { abortSignal: options.signal }),
-  });
-  return parseFromTokenizer(reader, { duration: false, skipCovers: options.skipCovers });
+  // The tokenizer listens to its signal and never lets go: give it one per parse,
+  // so a long-lived caller signal (the scan's) does not collect a listener per file.
+  const { signal } = options;
+  const own = new AbortController();
+  const forward = () => own.abort(signal?.reason);
+  if (signal?.aborted) forward();
+  else signal?.addEventListener("abort", forward, { once: true });
+  try {
+    const reader = await tokenizer(byteSourceRangeClient(source, options.mimeType), {
+      avoidHeadRequests: true,
+      // The tokenizer asks for bytes 0..initialChunkSize inclusive: exactly the head.
+      initialChunkSize: HEAD_BYTES - 1,
+      minimumChunkSize: HEAD_BYTES,
+      abortSignal: own.signal,
+    });
+    return await parseFromTokenizer(reader, { duration: false, skipCovers: options.skipCovers });
+  } finally {
+    signal?.removeEventListener("abort", forward);
+  }
 }
 
 /**
