@@ -31,3 +31,16 @@ export const localAuth: AuthProvidersConfig = {
     apiBaseUrl: `${cloudOrigin}/graph/v1.0`,
   },
 };
+
+/**
+ * Remote metadata enrichment against the dev-cloud's MusicBrainz, Cover Art
+ * Archive and LRCLIB emulations, on with `?remote=1` (off by default, as in
+ * the SDK: it sends titles and artists to those services).
+ */
+export const localRemoteMetadata = {
+  enabled: new URLSearchParams(window.location.search).get("remote") === "1",
+  userAgent: "PlayerDemo/0.0 ( local demo )",
+  musicBrainzUrl: `${cloudOrigin}/musicbrainz/ws/2`,
+  coverArtUrl: `${cloudOrigin}/coverartarchive`,
+  lrclibUrl: `${cloudOrigin}/lrclib/api`,
+};

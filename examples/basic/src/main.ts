@@ -5,7 +5,7 @@ import { mountAlbumDetail } from "./album-detail.js";
 import { mountAlbumsPanel } from "./albums-panel.js";
 import { mountArtistsPanel } from "./artists-panel.js";
 import { mountLibraryPanel } from "./library-panel.js";
-import { localAuth } from "./local-cloud.js";
+import { localAuth, localRemoteMetadata } from "./local-cloud.js";
 import { mountLyricsPanel } from "./lyrics-panel.js";
 import { mountNowPlayingCover } from "./now-playing-cover.js";
 import { mountNowPlayingPanel } from "./now-playing-panel.js";
@@ -27,7 +27,7 @@ function show(line: string): void {
 
 const player = createPlayer({
   worker: new PlayerWorker({ name: "player" }),
-  config: { log: { level: "info" } },
+  config: { log: { level: "info" }, metadata: { remote: localRemoteMetadata } },
   auth: localAuth,
 });
 // Exposed for the browser tests and for poking at from the console.

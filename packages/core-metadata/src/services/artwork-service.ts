@@ -38,6 +38,8 @@ const MAX_FOLDER_IMAGE_BYTES = 20 * 1024 * 1024;
 export class ArtworkService {
   readonly #options: ArtworkServiceOptions;
   readonly #resolving = new Map<string, Promise<void>>();
+  /** Albums looked up again in this session after a lookup that found nothing (once each). */
+  readonly #retried = new Set<string>();
 
   constructor(options: ArtworkServiceOptions) {
     this.#options = options;
@@ -66,14 +68,31 @@ export class ArtworkService {
     return getArtworkBlob(store, target, size);
   }
 
-  /** An album's picture at `size` pixels, found through one of its tracks when never looked for. */
+  /**
+   * An album's picture at `size` pixels, found through one of its tracks when
+   * never looked for: a track whose tags hold a picture if the scan saw one.
+   * A lookup that found nothing is repeated once the scan has found a track
+   * with a picture.
+   */
   async forAlbum(albumId: string, size: number, signal?: AbortSignal): Promise<Blob | undefined> {
     const store = this.#options.library.artwork;
     const link = await store.getLink(`album:${albumId}`);
-    if (link === undefined) {
-      const page = await this.#options.library.queryTracks({ filter: { albumId }, limit: 1 });
-      const track = page.items[0];
-      if (track !== undefined) await this.#resolveOnce(track, signal);
+    if (link === undefined || link.hash === undefined) {
+      const page = await this.#options.library.queryTracks({
+        filter: { albumId },
+        sort: "album",
+        limit: 100,
+      });
+      const withPicture = page.items.find((track) => track.details?.hasPicture === true);
+      const track = withPicture ?? page.items[0];
+      const retry = link !== undefined && withPicture !== undefined && !this.#retried.has(albumId);
+      if (track !== undefined && (link === undefined || retry)) {
+        if (retry) {
+          this.#retried.add(albumId);
+          await store.clearLinks([`album:${albumId}`]);
+        }
+        await this.#resolveOnce(track, signal);
+      }
     }
     return getArtworkBlob(store, { albumId }, size);
   }

@@ -105,6 +105,24 @@ describe("artwork through MetadataService", () => {
     expect(await synced.library.database.artworkImages.count()).toBe(images + 1);
   });
 
+  it("looks an album up again once the scan has found a track of it with a picture", async () => {
+    cloud = await startDevCloud({ tracks: 30, seed: 25 });
+    const synced = await syncedLibrary(cloud, "google");
+    const service = serviceFor(synced);
+    service.start();
+    await service.whenScanIdle();
+    const truth = (await cloud.admin.library()).tracks.filter((fact) => fact.broken === undefined);
+    const covered = await trackOf(synced, truth.find((fact) => fact.hasCover)?.fileId ?? null);
+    expect(covered.details?.hasPicture).toBe(true);
+    // An earlier lookup (say, before the scan knew of the picture) found nothing.
+    await synced.library.artwork.link(`album:${covered.albumId}`, { checkedAt: 1 });
+    const blob = await service.getAlbumArtwork(covered.albumId, 256);
+    expect(blob?.type).toBe("image/png");
+    expect((await synced.library.artwork.getLink(`album:${covered.albumId}`))?.source).toBe(
+      "embedded",
+    );
+  });
+
   it("asks the Cover Art Archive through MusicBrainz only when the host enabled it, within its rate limit", async () => {
     cloud = await startDevCloud({ tracks: 30, seed: 22 });
     const synced = await syncedLibrary(cloud, "google");
