@@ -19,6 +19,21 @@ export interface AppliedBatch {
 
 const NOTHING: SyncBatchResult = { added: 0, updated: 0, removed: 0, needsTags: 0 };
 
+/** The tables a listed file (or its removal) writes to: tracks, the catalog, sidecars, covers, playlist snapshots, the cursor. */
+export function listingTables(db: LibraryDatabase) {
+  return [
+    db.tracks,
+    db.albums,
+    db.artists,
+    db.folders,
+    db.lyrics,
+    db.folderImages,
+    db.artwork,
+    db.syncState,
+    db.playlistEntries,
+  ];
+}
+
 /**
  * Stores one sync batch and its cursor in ONE transaction. A batch whose
  * cursor equals the stored one is a replay and changes nothing; upserts that
@@ -31,18 +46,7 @@ export async function applySyncBatch(
   now: number,
 ): Promise<AppliedBatch> {
   const { accountId, cursor } = batch;
-  const tables = [
-    db.tracks,
-    db.albums,
-    db.artists,
-    db.folders,
-    db.lyrics,
-    db.folderImages,
-    db.artwork,
-    db.syncState,
-    db.playlistEntries,
-  ];
-  return db.transaction("rw", tables, async () => {
+  return db.transaction("rw", listingTables(db), async () => {
     const stored = await db.syncState.get(accountId);
     if (stored !== undefined && sameCursor(stored.cursor, cursor)) {
       return { result: { ...NOTHING }, written: [], removedKeys: [] };

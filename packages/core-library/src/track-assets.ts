@@ -3,7 +3,7 @@ import { CatalogChanges, refreshCatalog } from "./catalog-maintenance.js";
 import type { LibraryDatabase } from "./library-database.js";
 import type { CacheEntryRecord, FolderImageRecord, SessionSnapshot } from "./library-records.js";
 import { COVER_IMAGE_NAMES, coverImageRank } from "./listed-file-kind.js";
-import { removeTracks } from "./sync-applier.js";
+import { listingTables, removeTracks } from "./sync-applier.js";
 import type { TrackKey } from "./track-identity.js";
 
 /** What the library knows of a track's lyrics. */
@@ -101,19 +101,7 @@ export async function cacheBytes(db: LibraryDatabase, accountId?: string): Promi
  * transaction; resolves the removed track keys.
  */
 export function removeAccountData(db: LibraryDatabase, accountId: string): Promise<string[]> {
-  const tables = [
-    db.tracks,
-    db.albums,
-    db.artists,
-    db.folders,
-    db.lyrics,
-    db.folderImages,
-    db.artwork,
-    db.syncState,
-    db.cacheEntries,
-    db.playlistEntries,
-  ];
-  return db.transaction("rw", tables, async () => {
+  return db.transaction("rw", [...listingTables(db), db.cacheEntries], async () => {
     const keys = await deleteAccountData(db, accountId);
     const rows = (await db.tracks.bulkGet(keys)).filter((row) => row !== undefined);
     const catalog = new CatalogChanges();

@@ -1,27 +1,17 @@
 import type {
   ArtworkImageRecord,
+  ArtworkLinks,
+  ArtworkPicture,
   ArtworkRecord,
   ArtworkSource,
   ArtworkVariantRecord,
 } from "@player/core-library";
 
-/** The link of a track and of its album, and the one to show. */
-export interface ArtworkStorageLinks {
-  track: ArtworkRecord | undefined;
-  album: ArtworkRecord | undefined;
-  effective: ArtworkRecord | undefined;
-}
+/** The link of a track and of its album, and the one to show (the library's type). */
+export type ArtworkStorageLinks = ArtworkLinks;
 
-/** A stored picture: a resized variant, or the original when no variant is big enough. */
-export interface StoredArtworkPicture {
-  kind: "variant" | "original";
-  hash: string;
-  size?: number;
-  mimeType: string;
-  width: number;
-  height: number;
-  data: Blob | ArrayBuffer;
-}
+/** A stored picture: a resized variant, or the original (the library's type). */
+export type StoredArtworkPicture = ArtworkPicture;
 
 /**
  * Where artwork is kept: images by SHA-256, their variants, and links from
@@ -49,12 +39,4 @@ export interface ArtworkStorage {
   getVariant(hash: string, size: number): Promise<StoredArtworkPicture | undefined>;
 }
 
-/** Id of a track's artwork link (the scheme of `ArtworkRecord.id`). */
-export function trackArtworkId(trackKey: string): string {
-  return `track:${trackKey}`;
-}
-
-/** Id of an album's artwork link (the scheme of `ArtworkRecord.id`). */
-export function albumArtworkId(albumId: string): string {
-  return `album:${albumId}`;
-}
+export { albumArtworkId, trackArtworkId } from "@player/core-library";
