@@ -29,6 +29,13 @@ interface Chunk {
   bytes: Uint8Array;
 }
 
+/** A fetch started ahead of any read ({@link StorageByteSource.prefetch}). */
+interface Inflight {
+  start: number;
+  end: number;
+  done: Promise<void>;
+}
+
 const EMPTY = new Uint8Array(0);
 
 /** Joins byte arrays into one. */
@@ -56,6 +63,7 @@ export class StorageByteSource {
   readonly #controller = new AbortController();
   readonly #signal: AbortSignal;
   #chunks: Chunk[] = [];
+  #inflight: Inflight[] = [];
   #size: number | undefined;
   #requests = 0;
   #bytes = 0;
@@ -79,6 +87,33 @@ export class StorageByteSource {
 
   get remoteId(): string {
     return this.#remoteId;
+  }
+
+  /**
+   * Starts fetching `start .. start + length - 1` now, in parallel with what
+   * the parser reads first (the file's end while its head is read): a read
+   * of those bytes later waits for this fetch instead of making its own. A
+   * failed prefetch is forgotten; the read then fetches the bytes itself.
+   */
+  prefetch(start: number, length: number): void {
+    const end = start + length;
+    if (!Number.isSafeInteger(start) || start < 0 || length <= 0) return;
+    const overlaps = (from: number, to: number) => from < end && to > start;
+    if (this.#chunks.some((chunk) => overlaps(chunk.start, chunk.start + chunk.bytes.length)))
+      return;
+    if (this.#inflight.some((other) => overlaps(other.start, other.end))) return;
+    const entry: Inflight = {
+      start,
+      end,
+      done: this.#fetch(start, length, false).then(
+        () => undefined,
+        () => undefined,
+      ),
+    };
+    this.#inflight.push(entry);
+    void entry.done.then(() => {
+      this.#inflight = this.#inflight.filter((other) => other !== entry);
+    });
   }
 
   /** Stops the requests in flight. */
@@ -109,6 +144,15 @@ export class StorageByteSource {
         position = until;
         continue;
       }
+      const pending = this.#inflight.find(
+        (entry) => entry.start <= position && entry.end > position,
+      );
+      if (pending !== undefined) {
+        await pending.done;
+        // Its bytes are held now, or it failed and is gone: either way, look again.
+        this.#inflight = this.#inflight.filter((entry) => entry !== pending);
+        continue;
+      }
       // Fetch only the gap up to the next chunk held, read-ahead included: no byte twice.
       const nextChunk = this.#nextChunkStart(position);
       const gapEnd = Math.min(end, nextChunk);
@@ -134,10 +178,12 @@ export class StorageByteSource {
     let next = Number.POSITIVE_INFINITY;
     for (const chunk of this.#chunks)
       if (chunk.start > position) next = Math.min(next, chunk.start);
+    for (const entry of this.#inflight)
+      if (entry.start > position) next = Math.min(next, entry.start);
     return next;
   }
 
-  async #fetch(start: number, wanted: number): Promise<Uint8Array> {
+  async #fetch(start: number, wanted: number, keepError = true): Promise<Uint8Array> {
     let length = wanted;
     if (this.#size !== undefined) length = Math.min(length, this.#size - start);
     if (length <= 0) return EMPTY;
@@ -166,7 +212,7 @@ export class StorageByteSource {
         this.#size = typeof total === "number" ? Math.min(total, start) : start;
         return EMPTY;
       }
-      this.storageError = error;
+      if (keepError) this.storageError = error;
       throw error;
     }
     this.#bytes += bytes.length;
