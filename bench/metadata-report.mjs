@@ -14,10 +14,11 @@ const fraction = (value, reference) =>
 const percent = (part, whole) => `${((100 * part) / whole).toFixed(1)} %`;
 
 /**
- * Least time the scan's requests allow: each file's requests follow one
- * another, `concurrency` files at a time, `latencyMs` each.
+ * The time the scan's requests take if each file's follow one another,
+ * `concurrency` files at a time, `latencyMs` each. A scan below it overlaps
+ * requests within a file (the file's end is fetched with its head).
  */
-const latencyFloorMs = (scan, latencyMs) =>
+const serialRequestMs = (scan, latencyMs) =>
   (scan.files * scan.requestsPerFile * latencyMs) / scan.concurrency;
 
 function printScans(figures) {
@@ -32,11 +33,11 @@ function printScans(figures) {
       "requests/file",
       "CPU/file (bench process)",
       "tags from file / provider / name only",
-      "latency floor",
-      "time/floor",
+      "serial-request time",
+      "time/serial",
     ],
     figures.scans.map((scan) => {
-      const floorMs = latencyFloorMs(scan, figures.latencyMs);
+      const serialMs = serialRequestMs(scan, figures.latencyMs);
       return [
         `${PROVIDER_NAMES[scan.provider]}, ${scan.concurrency}`,
         `${count(scan.done)} / ${count(scan.tracks)}`,
@@ -47,8 +48,8 @@ function printScans(figures) {
         scan.requestsPerFile.toFixed(2),
         ms(scan.cpuMs / Math.max(1, scan.done)),
         `${count(scan.tags.file)} / ${count(scan.tags.provider)} / ${count(scan.tags.fileName)}`,
-        seconds(floorMs),
-        ratio(scan.wallMs, floorMs),
+        seconds(serialMs),
+        ratio(scan.wallMs, serialMs),
       ];
     }),
   );
