@@ -55,41 +55,13 @@ export type {
   ResolveLyricsOptions,
 } from "./lyrics/resolve-lyrics.js";
 export { resolveLyrics } from "./lyrics/resolve-lyrics.js";
-export {
-  CoverArtClient,
-  type CoverArtClientOptions,
-  type CoverArtSize,
-  type CoverImage,
-  type FetchFrontOptions,
-} from "./remote/cover-art-client.js";
-export {
-  createRemoteMetadata,
-  type RemoteMetadataClients,
-  type RemoteMetadataDependencies,
-} from "./remote/create-remote-metadata.js";
-export {
-  LrclibClient,
-  type LrclibClientOptions,
-  type LrclibLyrics,
-  type LrclibQuery,
-} from "./remote/lrclib-client.js";
-export {
-  type FindReleaseQuery,
-  MusicBrainzClient,
-  type MusicBrainzClientOptions,
-} from "./remote/musicbrainz-client.js";
-export { remoteEnrichment } from "./remote/remote-enrichment.js";
+export { lazyRemoteEnrichment } from "./remote/lazy-remote-enrichment.js";
 export {
   REMOTE_METADATA_DEFAULTS,
   type RemoteMetadataOptions,
   type ResolvedRemoteMetadataOptions,
   resolveRemoteMetadataOptions,
 } from "./remote/remote-metadata-options.js";
-export {
-  REMOTE_FAILURE_CODE,
-  type RemoteFailureReason,
-  type RemoteService,
-} from "./remote/remote-service-error.js";
 export { fileTagsFrom } from "./scan/file-tags.js";
 export {
   MetadataScanner,

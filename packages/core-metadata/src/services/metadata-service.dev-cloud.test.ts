@@ -2,8 +2,7 @@ import { HttpClient } from "@player/core-runtime";
 import { type DevCloud, startDevCloud } from "@player/dev-cloud";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseLrc } from "../lyrics/lrc-parser.js";
-import { createRemoteMetadata } from "../remote/create-remote-metadata.js";
-import { remoteEnrichment } from "../remote/remote-enrichment.js";
+import { lazyRemoteEnrichment } from "../remote/lazy-remote-enrichment.js";
 import { readEmbeddedPicture } from "../tags/read-embedded-picture.js";
 import { type SyncedLibrary, syncedLibrary } from "../test-support/synced-library.js";
 import { MetadataService, type RemoteEnrichment } from "./metadata-service.js";
@@ -30,13 +29,13 @@ function serviceFor(synced: SyncedLibrary, remote?: RemoteEnrichment): MetadataS
 }
 
 function remoteFor(devCloud: DevCloud): RemoteEnrichment {
-  const clients = createRemoteMetadata(new HttpClient(), {
+  // As the worker builds it: options checked now, the clients loaded on first use.
+  return lazyRemoteEnrichment(new HttpClient(), {
     userAgent: "PlayerTests/1.0 ( https://player.test )",
     musicBrainzUrl: `${devCloud.url}/musicbrainz/ws/2`,
     coverArtUrl: `${devCloud.url}/coverartarchive`,
     lrclibUrl: `${devCloud.url}/lrclib/api`,
   });
-  return remoteEnrichment(clients);
 }
 
 const bytesOf = async (blob: Blob | undefined) =>

@@ -1,10 +1,9 @@
 import type { LibraryService } from "@player/core-library";
 import {
-  createRemoteMetadata,
+  lazyRemoteEnrichment,
   MetadataService,
   type RemoteEnrichment,
   readEmbeddedPicture,
-  remoteEnrichment,
 } from "@player/core-metadata";
 import type {
   DeepReadonly,
@@ -53,7 +52,8 @@ export function remoteFromConfig(
 ): RemoteEnrichment | undefined {
   const remote = config.metadata.remote;
   if (!remote.enabled) return undefined;
-  const clients = createRemoteMetadata(
+  // The clients' code loads on the first cover or lyrics asked of them.
+  return lazyRemoteEnrichment(
     http,
     {
       userAgent: remote.userAgent,
@@ -61,9 +61,8 @@ export function remoteFromConfig(
       coverArtUrl: remote.coverArtUrl,
       lrclibUrl: remote.lrclibUrl,
     },
-    { logger: logger.child("remote-metadata") },
+    { logger },
   );
-  return remoteEnrichment(clients);
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
