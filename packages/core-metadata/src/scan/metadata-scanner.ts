@@ -94,11 +94,12 @@ export class MetadataScanner {
     this.#now = options.now ?? (() => performance.now());
   }
 
-  /** Starts scanning now and again whenever sync adds or changes tracks. */
+  /** Starts scanning now and again whenever sync adds, changes or removes tracks. */
   start(): void {
     if (this.#stopListening !== undefined || this.#abort.signal.aborted) return;
     this.#stopListening = this.#options.bus.on("library:tracks-changed", (change) => {
-      if (change.added > 0 || change.updated > 0) this.#kick();
+      // Removals too: a pass with nothing to read goes idle at once, and says so.
+      if (change.added > 0 || change.updated > 0 || change.removed > 0) this.#kick();
     });
     this.#kick();
   }

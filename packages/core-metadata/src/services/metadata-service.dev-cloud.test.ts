@@ -38,6 +38,14 @@ function remoteFor(devCloud: DevCloud): RemoteEnrichment {
   });
 }
 
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 const bytesOf = async (blob: Blob | undefined) =>
   blob === undefined ? undefined : new Uint8Array(await blob.arrayBuffer());
 
@@ -120,6 +128,31 @@ describe("artwork through MetadataService", () => {
     expect((await synced.library.artwork.getLink(`album:${covered.albumId}`))?.source).toBe(
       "embedded",
     );
+  });
+
+  it("drops the pictures of albums that are gone once the scan is idle again", async () => {
+    cloud = await startDevCloud({ tracks: 30, seed: 26 });
+    const synced = await syncedLibrary(cloud, "google");
+    const service = serviceFor(synced);
+    service.start();
+    await service.whenScanIdle();
+    const truth = (await cloud.admin.library()).tracks.filter((fact) => fact.broken === undefined);
+    const fact = truth.find((candidate) => candidate.hasCover);
+    const track = await trackOf(synced, fact?.fileId ?? null);
+    expect(await service.getAlbumArtwork(track.albumId, 96)).toBeDefined();
+    const images = await synced.library.database.artworkImages.count();
+    expect(images).toBeGreaterThan(0);
+    // Every track of that album leaves the cloud.
+    const albumTracks = (await synced.library.queryTracks({ filter: { albumId: track.albumId } }))
+      .items;
+    for (const gone of albumTracks) await cloud.admin.deleteFile(gone.remoteId);
+    await synced.sync();
+    await until(async () => (await synced.library.database.artworkImages.count()) < images);
+    await service.whenTidy();
+    expect(await synced.library.artwork.getLink(`album:${track.albumId}`)).toBeUndefined();
+    const kept = new Set(await synced.library.database.artworkImages.toCollection().primaryKeys());
+    const variants = await synced.library.database.artworkVariants.toArray();
+    expect(variants.every((variant) => kept.has(variant.hash))).toBe(true);
   });
 
   it("asks the Cover Art Archive through MusicBrainz only when the host enabled it, within its rate limit", async () => {

@@ -39,6 +39,8 @@ export class MetadataService {
   readonly #artwork: ArtworkService;
   readonly #lyrics: LyricsService;
   readonly #announcer: LyricsAnnouncer;
+  readonly #stopTidying: () => void;
+  #tidying: Promise<void> = Promise.resolve();
   /** Lyrics being read for tracks about to play, taken by the announcer at `track-changed`. */
   readonly #prepared = new Map<TrackKey, Promise<Lyrics | undefined>>();
 
@@ -64,6 +66,19 @@ export class MetadataService {
       ...(logger === undefined ? {} : { logger: logger.child("lyrics") }),
     });
     this.setRemote(options.remote);
+    // Each time the scan goes idle, sync and tags have settled: pictures of albums
+    // that are gone (removed, or renamed by their tags) are dropped.
+    this.#stopTidying = bus.on("metadata:progress", ({ state }) => {
+      if (state !== "idle") return;
+      this.#tidying = this.#tidying.then(async () => {
+        try {
+          await library.artwork.deleteLinksOfMissingAlbums();
+          await library.artwork.deleteUnreferencedImages();
+        } catch (error) {
+          logger?.warn("artwork clean-up failed", { error: String(error) });
+        }
+      });
+    });
     this.#announcer = new LyricsAnnouncer({
       bus,
       lyricsFor: (key) => {
@@ -136,7 +151,13 @@ export class MetadataService {
     return this.#lyrics.get(key);
   }
 
+  /** Resolves when the artwork clean-up that follows an idle scan is done (tests). */
+  whenTidy(): Promise<void> {
+    return this.#tidying;
+  }
+
   dispose(): void {
+    this.#stopTidying();
     this.#scanner.dispose();
     this.#announcer.dispose();
   }
