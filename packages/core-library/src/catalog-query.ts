@@ -10,6 +10,49 @@ export type LibraryArtist = Omit<ArtistRecord, "nameSort">;
 /** A folder that directly holds tracks. */
 export type LibraryFolder = FolderRecord;
 
+/** How many tracks, albums, artists, folders and playlists the library holds. */
+export interface LibraryCounts {
+  tracks: number;
+  albums: number;
+  artists: number;
+  folders: number;
+  playlists: number;
+}
+
+/** How many tracks, albums, artists, folders and playlists the library holds. */
+export async function countCatalog(db: LibraryDatabase): Promise<LibraryCounts> {
+  const [tracks, albums, artists, folders, playlists] = await Promise.all([
+    db.tracks.count(),
+    db.albums.count(),
+    db.artists.count(),
+    db.folders.count(),
+    db.playlists.count(),
+  ]);
+  return { tracks, albums, artists, folders, playlists };
+}
+
+/** One album, or `undefined`. */
+export async function readAlbum(
+  db: LibraryDatabase,
+  id: string,
+): Promise<LibraryAlbum | undefined> {
+  const row = await db.albums.get(id);
+  if (row === undefined) return undefined;
+  const { titleSort: _sort, ...album } = row;
+  return album;
+}
+
+/** One artist, or `undefined`. */
+export async function readArtist(
+  db: LibraryDatabase,
+  id: string,
+): Promise<LibraryArtist | undefined> {
+  const row = await db.artists.get(id);
+  if (row === undefined) return undefined;
+  const { nameSort: _sort, ...artist } = row;
+  return artist;
+}
+
 /** A paged list query. */
 export interface ListQuery {
   /** Page size, 1–1000. Default 50. */

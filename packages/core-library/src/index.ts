@@ -11,6 +11,7 @@ export {
 export type {
   LibraryAlbum,
   LibraryArtist,
+  LibraryCounts,
   LibraryFolder,
   ListQuery,
 } from "./catalog-query.js";
@@ -34,7 +35,6 @@ export type {
 } from "./library-records.js";
 export { LIBRARY_SCHEMA, LIBRARY_SCHEMA_VERSION, type SchemaVersion } from "./library-schema.js";
 export {
-  type LibraryCounts,
   LibraryService,
   type LibraryServiceOptions,
 } from "./library-service.js";

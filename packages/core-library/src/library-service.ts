@@ -1,12 +1,16 @@
 import type { EventBus } from "@player/core-runtime";
 import {
+  countCatalog,
   type LibraryAlbum,
   type LibraryArtist,
+  type LibraryCounts,
   type LibraryFolder,
   type ListQuery,
   queryAlbums,
   queryArtists,
   queryFolders,
+  readAlbum,
+  readArtist,
 } from "./catalog-query.js";
 import { ChangeNotifier } from "./change-notifier.js";
 import type { FileTags } from "./file-name-tags.js";
@@ -48,15 +52,6 @@ export interface LibraryServiceOptions {
   name?: string;
   /** Clock, in milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
-}
-
-/** How many tracks, albums, artists, folders and playlists the library holds. */
-export interface LibraryCounts {
-  tracks: number;
-  albums: number;
-  artists: number;
-  folders: number;
-  playlists: number;
 }
 
 /**
@@ -199,19 +194,19 @@ export class LibraryService extends LibraryAssetsBase implements SyncTarget {
     return this.guard("list-folders", () => queryFolders(this.db, query));
   }
 
+  /** One album, or `undefined` (album ids change when tags rename an album). */
+  getAlbum(id: string): Promise<LibraryAlbum | undefined> {
+    return this.guard("get-album", () => readAlbum(this.db, id));
+  }
+
+  /** One artist, or `undefined`. */
+  getArtist(id: string): Promise<LibraryArtist | undefined> {
+    return this.guard("get-artist", () => readArtist(this.db, id));
+  }
+
   /** Sizes of the library. */
   counts(): Promise<LibraryCounts> {
-    return this.guard("counts", async () => {
-      const db = this.db;
-      const [tracks, albums, artists, folders, playlists] = await Promise.all([
-        db.tracks.count(),
-        db.albums.count(),
-        db.artists.count(),
-        db.folders.count(),
-        db.playlists.count(),
-      ]);
-      return { tracks, albums, artists, folders, playlists };
-    });
+    return this.guard("counts", () => countCatalog(this.db));
   }
 
   /**

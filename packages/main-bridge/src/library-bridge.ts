@@ -12,6 +12,8 @@ const LIBRARY_METHODS = [
   "getTracks",
   "queryTracks",
   "countTracks",
+  "getAlbum",
+  "getArtist",
   "listAlbums",
   "listArtists",
   "listFolders",

@@ -48,6 +48,13 @@ export interface LibraryApi {
   queryTracks(query?: TrackQuery): Promise<Page<Track>>;
   /** How many tracks match a filter. */
   countTracks(filter?: TrackFilter): Promise<number>;
+  /**
+   * One album (title, album artist, track count, year), or `undefined`.
+   * Album ids follow the tags: an album renamed by its tags gets a new id.
+   */
+  getAlbum(albumId: string): Promise<LibraryAlbum | undefined>;
+  /** One artist (name, album and track counts), or `undefined`. */
+  getArtist(artistId: string): Promise<LibraryArtist | undefined>;
   /** Albums by title, or one artist's albums (`artistId`). */
   listAlbums(query?: ListQuery & { artistId?: string }): Promise<Page<LibraryAlbum>>;
   /** Artists by name. */

@@ -79,6 +79,13 @@ describe("PlayerHost metadata", () => {
     expect(blob?.type).toBe("image/png");
     const bytes = new Uint8Array(await (blob as Blob).arrayBuffer());
     expect([...bytes.slice(1, 4)].map((code) => String.fromCharCode(code)).join("")).toBe("PNG");
+    // The album and artist rows behind the grid, by id.
+    expect(await host.library.getAlbum(coverTrack.albumId)).toMatchObject({
+      title: withCover?.album,
+      artist: withCover?.albumArtist,
+    });
+    expect((await host.library.getArtist(coverTrack.artistId))?.name).toBe(withCover?.artist);
+    expect(await host.library.getAlbum("no such album")).toBeUndefined();
     // The track falls back to its album's picture.
     expect((await host.library.getArtwork(coverTrack.key))?.size).toBe(blob?.size);
     expect(await rejection(host.library.getArtwork(coverTrack.key, 0))).toBe(

@@ -48,6 +48,14 @@ export class LibraryApiService implements LibraryApi {
     return this.#library.countTracks(optionalObject(filter, "filter"));
   }
 
+  async getAlbum(albumId: string): Promise<LibraryAlbum | undefined> {
+    return this.#library.getAlbum(requireString(albumId, "albumId"));
+  }
+
+  async getArtist(artistId: string): Promise<LibraryArtist | undefined> {
+    return this.#library.getArtist(requireString(artistId, "artistId"));
+  }
+
   async listAlbums(query: ListQuery & { artistId?: string } = {}): Promise<Page<LibraryAlbum>> {
     return this.#library.listAlbums(optionalObject(query, "query"));
   }
