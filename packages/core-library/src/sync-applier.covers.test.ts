@@ -30,14 +30,27 @@ describe("cover images beside the music", () => {
     );
     const folderId = (await library.getTrack(key("t")))?.folderId ?? "";
     // The cover renamed to an audio name becomes a track; the track renamed to a cover name, a cover.
+    // Renames arrive as changes (an incremental batch)…
     await library.applySyncBatch(
-      batch([audioFile("c", "/A/B/02 Other.mp3"), audioFile("t", "/A/B/front.webp")]),
+      batch([audioFile("c", "/A/B/02 Other.mp3"), audioFile("t", "/A/B/front.webp")], [], {
+        cursor: cursor(1, { phase: "incremental" }),
+      }),
     );
     expect((await library.coverImagesIn(folderId)).map((cover) => cover.remoteId)).toEqual(["t"]);
     expect(await library.getTrack(key("t"))).toBeUndefined();
     expect(await library.getTrack(key("c"))).toBeDefined();
     await library.applySyncBatch(batch([], ["t"]));
     expect(await library.coverImagesIn(folderId)).toEqual([]);
+
+    // …or show in a new full listing: the file listed before as a cover is a track now.
+    await library.applySyncBatch(
+      batch([audioFile("y", "/A/B/cover.png")], [], { cursor: cursor(1) }),
+    );
+    await library.applySyncBatch(
+      batch([audioFile("y", "/A/B/03 Third.mp3")], [], { cursor: cursor(2) }),
+    );
+    expect(await library.coverImagesIn(folderId)).toEqual([]);
+    expect(await library.getTrack(key("y"))).toBeDefined();
 
     await library.applySyncBatch(
       batch([audioFile("x", "/A/B/folder.jpg")], [], { cursor: cursor(1) }),

@@ -1,4 +1,4 @@
-import { Dexie } from "dexie";
+import { Dexie, type Table } from "dexie";
 import { CatalogChanges, refreshCatalog } from "./catalog-maintenance.js";
 import type { LibraryDatabase } from "./library-database.js";
 import type { TrackRecord } from "./library-records.js";
@@ -85,11 +85,11 @@ export async function applySyncBatch(
     const notLyrics = [...audioFiles, ...coverFiles].map((file) =>
       trackKey(accountId, file.remoteId),
     );
-    if (notLyrics.length > 0) await db.lyrics.bulkDelete(notLyrics.map(sidecarId));
+    await deleteHeld(db.lyrics, cursor, accountId, notLyrics.map(sidecarId));
     const notCovers = [...audioFiles, ...lyricsFiles].map((file) =>
       trackKey(accountId, file.remoteId),
     );
-    if (notCovers.length > 0) await db.folderImages.bulkDelete(notCovers);
+    await deleteHeld(db.folderImages, cursor, accountId, notCovers);
     const keys = audioFiles.map((file) => trackKey(accountId, file.remoteId));
     // A file that turned from audio into a sidecar or cover is no track any more.
     const demoted = [...lyricsFiles, ...coverFiles].map((file) =>
@@ -140,6 +140,33 @@ export async function applySyncBatch(
     const removedSet = new Set(removedKeys);
     return { result, written: written.filter((row) => !removedSet.has(row.key)), removedKeys };
   });
+}
+
+/**
+ * Deletes the rows of `ids` that exist: files listed before under another
+ * kind (a `.lrc` or `cover.jpg` renamed to a music name, or back). Only rows
+ * that can be such a file are looked at, by key (an index walk): all of the
+ * account's in an incremental batch, and in a full listing those of earlier
+ * listings (the rows this listing wrote are of the kind it listed). So a
+ * first sync walks nothing; a thousand-key delete on every page would cost more.
+ */
+async function deleteHeld(
+  table: Table<{ accountId: string; generation?: number }, string>,
+  cursor: SyncCursor,
+  accountId: string,
+  ids: readonly string[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  const rows =
+    cursor.phase === "incremental"
+      ? table.where("accountId").equals(accountId)
+      : table
+          .where("[accountId+generation]")
+          .between([accountId, Dexie.minKey], [accountId, cursor.generation], true, false);
+  const held = new Set(await rows.primaryKeys());
+  if (held.size === 0) return;
+  const present = ids.filter((id) => held.has(id));
+  if (present.length > 0) await table.bulkDelete(present);
 }
 
 /**
