@@ -2,14 +2,15 @@ import type { Player } from "@player/main-bridge";
 import type { AlbumOpener } from "./album-detail.js";
 import { AlbumGrid } from "./album-grid.js";
 import { coalesce } from "./coalesce.js";
+import { onLibrarySettled } from "./library-settled.js";
 
 /** Albums per step of "Show more". */
 const STEP = 60;
 
 /**
  * The album grid: the first 60 albums by title (more on demand), built from
- * the files' tags, so it is redrawn when the library changes and once more
- * when the tag scan goes idle. Clicking a tile opens the album.
+ * the files' tags, so it is redrawn when the library has changed and
+ * settled (after a sync, when the tag scan goes idle). Clicking a tile opens the album.
  */
 export function mountAlbumsPanel(
   player: Player,
@@ -49,10 +50,7 @@ export function mountAlbumsPanel(
     limit = Math.min(1000, limit + STEP);
     void refresh().catch(report);
   });
-  player.on("library:tracks-changed", scheduleRefresh);
-  player.on("metadata:progress", ({ state }) => {
-    if (state === "idle") scheduleRefresh();
-  });
+  onLibrarySettled(player, scheduleRefresh);
   void player.ready.then(
     () => refresh().catch(report),
     () => {},

@@ -2,6 +2,7 @@ import type { LibraryArtist, Player } from "@player/main-bridge";
 import type { AlbumOpener } from "./album-detail.js";
 import { AlbumGrid } from "./album-grid.js";
 import { coalesce } from "./coalesce.js";
+import { onLibrarySettled } from "./library-settled.js";
 
 /** Artists listed; a real app would page or virtualise the list. */
 const LIMIT = 100;
@@ -62,10 +63,7 @@ export function mountArtistsPanel(
     await showAlbums();
   };
   const scheduleRefresh = coalesce(refresh, 300, report);
-  player.on("library:tracks-changed", scheduleRefresh);
-  player.on("metadata:progress", ({ state }) => {
-    if (state === "idle") scheduleRefresh();
-  });
+  onLibrarySettled(player, scheduleRefresh);
   void player.ready.then(
     () => refresh().catch(report),
     () => {},

@@ -81,6 +81,30 @@ describe("MetadataScanner against the dev-cloud", () => {
     scanner.dispose();
   });
 
+  it("starts no read while an account's sync runs, and reads everything once it ends", async () => {
+    cloud = await startDevCloud({ tracks: 12, seed: 8 });
+    const synced = await syncedLibrary(cloud, "google");
+    const { scanner, reads } = scannerFor(synced);
+    const sync = { accountId: synced.accountId, provider: "google" as const };
+    scanner.start();
+    synced.bus.emit("sync:start", { ...sync, phase: "incremental", resumed: false });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(reads).toEqual([]);
+    synced.bus.emit("sync:end", {
+      ...sync,
+      outcome: "completed",
+      added: 0,
+      updated: 0,
+      removed: 0,
+      needsTags: 0,
+      fullListing: false,
+      durationMs: 1,
+    });
+    await scanner.whenIdle();
+    expect(reads).toHaveLength((await allTracks(synced)).length);
+    scanner.dispose();
+  });
+
   it("reads the tracks the page asks for first", async () => {
     cloud = await startDevCloud({ tracks: 30, seed: 6 });
     const synced = await syncedLibrary(cloud, "google");

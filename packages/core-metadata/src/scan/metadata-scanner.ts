@@ -76,6 +76,8 @@ export class MetadataScanner {
   #pump: Promise<void> | undefined;
   #pumpAgain = false;
   #stopListening: (() => void) | undefined;
+  /** Accounts whose sync job runs now: the scan waits for them. */
+  readonly #syncingAccounts = new Set<string>();
   #progress: MetadataProgressData = {
     state: "idle",
     done: 0,
@@ -97,10 +99,21 @@ export class MetadataScanner {
   /** Starts scanning now and again whenever sync adds, changes or removes tracks. */
   start(): void {
     if (this.#stopListening !== undefined || this.#abort.signal.aborted) return;
-    this.#stopListening = this.#options.bus.on("library:tracks-changed", (change) => {
-      // Removals too: a pass with nothing to read goes idle at once, and says so.
-      if (change.added > 0 || change.updated > 0 || change.removed > 0) this.#kick();
-    });
+    const { bus } = this.#options;
+    const stops = [
+      bus.on("library:tracks-changed", (change) => {
+        // Removals too: a pass with nothing to read goes idle at once, and says so.
+        if (change.added > 0 || change.updated > 0 || change.removed > 0) this.#kick();
+      }),
+      // The scan follows sync: while an account lists its files, no new read starts
+      // (they would compete for the network and the database with the listing).
+      bus.on("sync:start", ({ accountId }) => this.#syncing(accountId, true)),
+      bus.on("sync:end", ({ accountId }) => this.#syncing(accountId, false)),
+      bus.on("sync:error", ({ accountId }) => this.#syncing(accountId, false)),
+    ];
+    this.#stopListening = () => {
+      for (const stop of stops) stop();
+    };
     this.#kick();
   }
 
@@ -159,6 +172,16 @@ export class MetadataScanner {
     this.#queue.clear();
     void this.#flush();
     this.#resolveIdle();
+  }
+
+  #syncing(accountId: string, running: boolean): void {
+    if (running) this.#syncingAccounts.add(accountId);
+    else this.#syncingAccounts.delete(accountId);
+    if (this.#syncingAccounts.size > 0) this.#queue.pause();
+    else if (!this.#abort.signal.aborted) {
+      this.#queue.start();
+      this.#kick();
+    }
   }
 
   #kick(): void {
