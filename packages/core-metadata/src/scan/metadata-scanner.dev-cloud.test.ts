@@ -34,14 +34,6 @@ function scannerFor(
   return { scanner, reads, progress };
 }
 
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 async function allTracks(synced: SyncedLibrary): Promise<Track[]> {
   return (await synced.library.queryTracks({ limit: 1000 })).items;
 }
@@ -98,12 +90,6 @@ describe("MetadataScanner against the dev-cloud", () => {
     synced.bus.emit("sync:start", { ...sync, phase: "incremental", resumed: false });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(reads).toEqual([]);
-    // Tracks the page asks for are read all the same, beside the held queue.
-    const wanted = (await synced.library.tracksNeedingTags(synced.accountId, 100)).slice(-2);
-    scanner.prioritize(wanted.map((track) => track.key));
-    await until(() => reads.length === 2);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect([...reads].sort()).toEqual(wanted.map((track) => track.remoteId).sort());
     synced.bus.emit("sync:end", {
       ...sync,
       outcome: "completed",
@@ -115,9 +101,7 @@ describe("MetadataScanner against the dev-cloud", () => {
       durationMs: 1,
     });
     await scanner.whenIdle();
-    // Every file once: the requested ones were not read again from the held queue.
     expect(reads).toHaveLength((await allTracks(synced)).length);
-    expect(new Set(reads).size).toBe(reads.length);
     scanner.dispose();
   });
 

@@ -68,11 +68,6 @@ export class MetadataScanner {
   readonly #abort = new AbortController();
   /** Keys queued or being read, or read and waiting to be written. */
   readonly #busy = new Set<TrackKey>();
-  /** Reads of requested tracks while a sync holds the main queue: never paused, two at a time. */
-  readonly #wantedQueue = new PQueue({ concurrency: 2 });
-  /** Keys being read now, and keys read in this pass: a track queued twice is read once. */
-  readonly #reading = new Set<TrackKey>();
-  readonly #finished = new Set<TrackKey>();
   /** Keys whose read failed for a transient reason in this pass. */
   readonly #failedKeys = new Set<TrackKey>();
   #pending: { result: TagResult; lyrics?: string; accountId: string }[] = [];
@@ -139,10 +134,6 @@ export class MetadataScanner {
    */
   prioritize(keys: readonly TrackKey[]): void {
     if (this.#abort.signal.aborted || keys.length === 0) return;
-    if (this.#syncingAccounts.size > 0) {
-      this.#readWantedNow(keys);
-      return;
-    }
     const missing: TrackKey[] = [];
     for (const key of keys) {
       if (this.#busy.has(key)) {
@@ -179,7 +170,6 @@ export class MetadataScanner {
     this.#abort.abort();
     this.#stopListening?.();
     this.#queue.clear();
-    this.#wantedQueue.clear();
     void this.#flush();
     this.#resolveIdle();
   }
@@ -212,7 +202,6 @@ export class MetadataScanner {
           return;
         }
         this.#failedKeys.clear();
-        this.#finished.clear();
         void this.#emitProgress("idle", true).finally(() => this.#resolveIdle());
       });
   }
@@ -255,21 +244,6 @@ export class MetadataScanner {
     return added;
   }
 
-  /** While a sync holds the main queue, requested tracks are read beside it. */
-  #readWantedNow(keys: readonly TrackKey[]): void {
-    void this.#options.library.getTracks(keys).then(
-      (tracks) => {
-        for (const track of tracks) {
-          if (track?.needsTags !== true || this.#finished.has(track.key)) continue;
-          this.#failedKeys.delete(track.key);
-          this.#busy.add(track.key);
-          void this.#wantedQueue.add(() => this.#readOne(track));
-        }
-      },
-      (error: unknown) => this.#options.logger?.warn("prioritize failed", { error: String(error) }),
-    );
-  }
-
   #enqueue(track: Track, priority: number): void {
     if (this.#busy.has(track.key)) return;
     this.#busy.add(track.key);
@@ -279,17 +253,6 @@ export class MetadataScanner {
   }
 
   async #readOne(track: Track): Promise<void> {
-    // Queued both in the main queue and beside it: whichever comes first reads it.
-    if (this.#reading.has(track.key) || this.#finished.has(track.key)) return;
-    this.#reading.add(track.key);
-    try {
-      await this.#readTrack(track);
-    } finally {
-      this.#reading.delete(track.key);
-    }
-  }
-
-  async #readTrack(track: Track): Promise<void> {
     const signal = this.#abort.signal;
     const storage = this.#options.storageFor(track.accountId);
     if (storage === undefined || signal.aborted) {
@@ -306,7 +269,6 @@ export class MetadataScanner {
         fileName: track.fileName,
       });
       const lyrics = tags.lyrics?.trim();
-      this.#finished.add(track.key);
       this.#push({
         result: { ...base, tags: fileTagsFrom(tags, track) },
         accountId: track.accountId,
@@ -319,7 +281,6 @@ export class MetadataScanner {
       }
       if (isPlayerError(error) && error.code === "metadata/unreadable") {
         this.#progress.unreadable++;
-        this.#finished.add(track.key);
         this.#push({ result: { ...base, warning: describe(error) }, accountId: track.accountId });
         return;
       }
