@@ -11,6 +11,7 @@ import type {
   DecodeStream,
   StreamInfo,
 } from "../../decoding/decode-contract.js";
+import { IssueLog } from "../../decoding/issue-log.js";
 import type { FlacFrameDecoder } from "./flac-frame-decoder.js";
 import { scanFlacFrame } from "./flac-frame-scanner.js";
 import type { FlacHeaders } from "./flac-metadata.js";
@@ -39,7 +40,7 @@ export class FlacDecodeStream implements DecodeStream {
   private reportedTruncation = false;
   /** The next frame may not follow the last one decoded (after a seek or damage). */
   private discontinuous = false;
-  private issues: DecodeIssue[] = [];
+  private readonly issues = new IssueLog();
 
   /**
    * @param initialBytes - Bytes already read from `headers.audioOffset` on.
@@ -103,7 +104,7 @@ export class FlacDecodeStream implements DecodeStream {
     this.assertOpen();
     const total = this.info.totalFrames;
     const target = Math.max(0, Math.min(Math.floor(frame), total ?? Number.POSITIVE_INFINITY));
-    this.issues = [];
+    this.issues.drain();
     this.inDamage = false;
     this.reportedTruncation = false;
     this.discontinuous = true;
@@ -152,7 +153,7 @@ export class FlacDecodeStream implements DecodeStream {
     return {
       channels: output.channels.map((channel) => (skip > 0 ? channel.subarray(skip) : channel)),
       startFrame: firstSample + skip,
-      issues: this.drainIssues(),
+      issues: this.issues.drain(),
     };
   }
 
@@ -180,20 +181,12 @@ export class FlacDecodeStream implements DecodeStream {
   }
 
   private report(kind: DecodeIssue["kind"], message: string, frame?: number): void {
-    this.issues.push(frame === undefined ? { kind, message } : { kind, message, frame });
-  }
-
-  private drainIssues(): DecodeIssue[] {
-    const issues = this.issues;
-    this.issues = [];
-    return issues;
+    this.issues.add(kind, message, frame);
   }
 
   /** A piece carrying only the pending issues, or `null` when there are none. */
   private takeIssues(): DecodedPiece | null {
-    if (this.issues.length === 0) return null;
-    const channels = Array.from({ length: this.info.channels }, () => new Float32Array(0));
-    return { channels, startFrame: this.expectedSample, issues: this.drainIssues() };
+    return this.issues.piece(this.info.channels, this.expectedSample);
   }
 
   private assertOpen(): void {

@@ -3,7 +3,7 @@
  * in chunks, positioned by frame headers, seeking through SEEKTABLE and a
  * CRC-checked frame search.
  */
-import { PlayerError } from "@player/core-runtime";
+import { chunkSizeOption } from "../../decoding/chunk-size-option.js";
 import type { FormatModule, OpenStreamOptions } from "../../decoding/decode-contract.js";
 import { FlacDecodeStream } from "./flac-decode-stream.js";
 import { FlacFrameDecoder } from "./flac-frame-decoder.js";
@@ -23,8 +23,8 @@ const DEFAULT_FIRST_CHUNK_BYTES = 16 * 1024;
  */
 export const flacModule: FormatModule = {
   async open(reader, options: OpenStreamOptions = {}) {
-    const chunkBytes = positiveOr(options.chunkBytes, DEFAULT_CHUNK_BYTES);
-    const firstChunkBytes = positiveOr(options.firstChunkBytes, DEFAULT_FIRST_CHUNK_BYTES);
+    const chunkBytes = chunkSizeOption(options.chunkBytes, DEFAULT_CHUNK_BYTES);
+    const firstChunkBytes = chunkSizeOption(options.firstChunkBytes, DEFAULT_FIRST_CHUNK_BYTES);
     const head = await reader.read(0, firstChunkBytes, options.signal);
     const headers = await readFlacHeaders(head, reader, options.signal);
     const decoder = await FlacFrameDecoder.create();
@@ -33,14 +33,3 @@ export const flacModule: FormatModule = {
     return new FlacDecodeStream(reader, headers, decoder, { firstChunkBytes, chunkBytes }, initial);
   },
 };
-
-function positiveOr(value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new PlayerError(
-      "runtime/invalid-argument",
-      `Chunk sizes must be positive integers, got ${value}.`,
-    );
-  }
-  return value;
-}

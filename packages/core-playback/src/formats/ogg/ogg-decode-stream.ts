@@ -13,6 +13,7 @@ import type {
   DecodeStream,
   StreamInfo,
 } from "../../decoding/decode-contract.js";
+import { IssueLog } from "../../decoding/issue-log.js";
 import type { OggCodec, OggPacketDecoder } from "./ogg-codec.js";
 import { OggPacketAssembler } from "./ogg-packet-assembler.js";
 import type { OggPageStream } from "./ogg-page-stream.js";
@@ -40,7 +41,7 @@ export class OggDecodeStream implements DecodeStream {
   private ended = false;
   private closed = false;
   private sawEndOfStream = false;
-  private issues: DecodeIssue[] = [];
+  private readonly issues = new IssueLog();
   /** Start of the first output placed since the last seek (before dropping). */
   private firstPlaced: number | undefined;
   private pending: DecodedPiece | undefined;
@@ -74,7 +75,7 @@ export class OggDecodeStream implements DecodeStream {
     const total = this.info.totalFrames;
     const target = Math.max(0, Math.min(Math.floor(frame), total ?? Number.POSITIVE_INFINITY));
     this.pending = undefined;
-    this.issues = [];
+    this.issues.drain();
     this.dropBefore = target;
     if (total !== undefined && target >= total) {
       this.ended = true;
@@ -169,26 +170,17 @@ export class OggDecodeStream implements DecodeStream {
     return {
       channels: channels.map((channel) => channel.subarray(from - start, end - start)),
       startFrame: from,
-      issues: this.drainIssues(),
+      issues: this.issues.drain(),
     };
   }
 
   private report(kind: DecodeIssue["kind"], message: string, frame: number | undefined): void {
-    const last = this.issues[this.issues.length - 1];
-    if (last?.kind === kind) return; // one issue per damaged stretch
-    this.issues.push(frame === undefined ? { kind, message } : { kind, message, frame });
-  }
-
-  private drainIssues(): DecodeIssue[] {
-    const issues = this.issues;
-    this.issues = [];
-    return issues;
+    if (this.issues.last?.kind === kind) return; // one issue per damaged stretch
+    this.issues.add(kind, message, frame);
   }
 
   private takeIssues(): DecodedPiece | null {
-    if (this.issues.length === 0) return null;
-    const channels = Array.from({ length: this.info.channels }, () => new Float32Array(0));
-    return { channels, startFrame: this.nextPosition ?? 0, issues: this.drainIssues() };
+    return this.issues.piece(this.info.channels, this.nextPosition ?? 0);
   }
 
   private assertOpen(): void {

@@ -4,6 +4,7 @@
  * after a seek) and reads the file's tail for its length, in parallel.
  */
 import { PlayerError } from "@player/core-runtime";
+import { chunkSizeOption } from "../../decoding/chunk-size-option.js";
 import type {
   ByteReader,
   DecodeStream,
@@ -29,8 +30,8 @@ export async function openOggStream(
 ): Promise<DecodeStream> {
   const signal = options.signal;
   const pages = new OggPageStream(reader, {
-    firstChunkBytes: positiveOr(options.firstChunkBytes, DEFAULT_FIRST_CHUNK_BYTES),
-    chunkBytes: positiveOr(options.chunkBytes, DEFAULT_CHUNK_BYTES),
+    firstChunkBytes: chunkSizeOption(options.firstChunkBytes, DEFAULT_FIRST_CHUNK_BYTES),
+    chunkBytes: chunkSizeOption(options.chunkBytes, DEFAULT_CHUNK_BYTES),
   });
   const first = await pages.next(signal);
   if (first.kind !== "page" || first.offset !== 0 || !first.page.beginsStream) {
@@ -83,15 +84,4 @@ function identifyCodec(packet: Uint8Array | undefined): OggCodec {
       details: { firstPacket: name },
     },
   );
-}
-
-function positiveOr(value: number | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new PlayerError(
-      "runtime/invalid-argument",
-      `Chunk sizes must be positive integers, got ${value}.`,
-    );
-  }
-  return value;
 }
