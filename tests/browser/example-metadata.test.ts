@@ -1,9 +1,9 @@
 import { trackKey } from "@player/core-library";
 import { type AdminTrackSummary, type DevCloud, startDevCloud } from "@player/dev-cloud";
 import type { LibraryApi, Player } from "@player/main-bridge";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExample, launchChromium, serveExample } from "../../scripts/browser-rig.mjs";
+import { type ExampleApp, openExampleApp, signInAndSync } from "./fixtures/example-app.js";
 import {
   cloudAlbums,
   expectedTrackCount,
@@ -17,8 +17,7 @@ import { installRecorder, type Recorder } from "./fixtures/example-metadata/page
 const ACCOUNT = "google:alex";
 
 let cloud: DevCloud;
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveExample>>;
+let app: ExampleApp;
 let page: Page;
 let adminTracks: AdminTrackSummary[];
 const pageErrors: string[] = [];
@@ -27,23 +26,16 @@ beforeAll(async () => {
   // The demo's library: it has a two-disc album with covered tracks that have lyrics.
   cloud = await startDevCloud({ port: 0, tracks: 60, seed: 1 });
   adminTracks = (await cloud.admin.library()).tracks;
-  await buildExample();
-  server = await serveExample();
-  browser = await launchChromium();
-  page = await (await browser.newContext()).newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(`${server.url}?cloud=${encodeURIComponent(cloud.url)}`);
-  await page.waitForSelector("#status[data-state=ready]");
+  app = await openExampleApp(cloud.url, (opened) => {
+    opened.on("pageerror", (error) => pageErrors.push(error.message));
+  });
+  page = app.page;
   await page.evaluate(installRecorder);
-  const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("#sign-in-google")]);
-  await popup.waitForSelector("button[value=allow]");
-  await Promise.all([popup.waitForEvent("close"), popup.click("button[value=allow]")]);
-  await page.waitForSelector("#sync-status[data-state=done]", { timeout: 30_000 });
+  await signInAndSync(page);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   await cloud?.close();
 });
 

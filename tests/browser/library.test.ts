@@ -1,47 +1,32 @@
-import { audioFileKind } from "@player/core-sync";
 import { type DevCloud, startDevCloud } from "@player/dev-cloud";
 import type { Player } from "@player/main-bridge";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExample, launchChromium, serveExample } from "../../scripts/browser-rig.mjs";
+import { approveGoogleSignIn, type ExampleApp, openExampleApp } from "./fixtures/example-app.js";
+import { expectedTrackCount as tracksInCloud } from "./fixtures/example-metadata/cloud-facts.js";
 
 let cloud: DevCloud;
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveExample>>;
+let app: ExampleApp;
 let page: Page;
 
 beforeAll(async () => {
   cloud = await startDevCloud({ port: 0, tracks: 40, seed: 5 });
-  await buildExample();
-  server = await serveExample();
-  browser = await launchChromium();
-  page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}?cloud=${encodeURIComponent(cloud.url)}`);
-  await page.waitForSelector("#status[data-state=ready]");
+  app = await openExampleApp(cloud.url);
+  page = app.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   await cloud?.close();
 });
 
-/** Music files the sync keeps: live files that are music by name or MIME type (not `.lrc`). */
-function expectedTrackCount(): number {
-  return cloud.context.library.all().filter((item) => {
-    if (item.kind !== "file" || item.trashed) return false;
-    const kind = audioFileKind(item.name, item.mimeType);
-    return kind !== undefined && kind !== "lrc" && kind !== "cover";
-  }).length;
-}
+const expectedTrackCount = () => tracksInCloud(cloud);
 
 const withoutAccents = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "");
 
 describe("the example's library after signing in against the local cloud", () => {
   it("fills in with sync progress shown, and the count matches the cloud", async () => {
-    const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("#sign-in-google")]);
-    await popup.waitForSelector("button[value=allow]");
-    await Promise.all([popup.waitForEvent("close"), popup.click("button[value=allow]")]);
+    await approveGoogleSignIn(page);
 
     await page.waitForSelector("#sync-status[data-state=done]", { timeout: 30_000 });
     expect(await page.locator("#sync-status").getAttribute("data-progress-seen")).toBe("true");

@@ -1,9 +1,9 @@
 import { trackKey } from "@player/core-library";
 import { type DevCloud, startDevCloud } from "@player/dev-cloud";
 import type { Player } from "@player/main-bridge";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExample, launchChromium, serveExample } from "../../scripts/browser-rig.mjs";
+import { type ExampleApp, openExampleApp, signInAndSync } from "./fixtures/example-app.js";
 import { lrcOf, type TimedLine, timedLinesOf } from "./fixtures/lyrics-line/lrc-lines.js";
 import {
   type DeliveredLine,
@@ -52,24 +52,16 @@ const SEEK_ANSWER_MS = 50;
 const SEEK_LATE_MS = 250;
 
 let cloud: DevCloud;
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveExample>>;
+let app: ExampleApp;
 let page: Page;
 let sampleRate: number;
 let signalKey: string;
 
 beforeAll(async () => {
   cloud = await startDevCloud({ port: 0, tracks: 24, seed: 3 });
-  await buildExample();
-  server = await serveExample();
-  browser = await launchChromium();
-  page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}?cloud=${encodeURIComponent(cloud.url)}`);
-  await page.waitForSelector("#status[data-state=ready]");
-  const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("#sign-in-google")]);
-  await popup.waitForSelector("button[value=allow]");
-  await Promise.all([popup.waitForEvent("close"), popup.click("button[value=allow]")]);
-  await page.waitForSelector("#sync-status[data-state=done]", { timeout: 30_000 });
+  app = await openExampleApp(cloud.url);
+  page = app.page;
+  await signInAndSync(page);
   sampleRate = await page.evaluate(installLyricsProbe);
   // The signal is written at the output's rate, so no resampler touches its samples.
   const { rootId } = await cloud.admin.library();
@@ -88,8 +80,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   await cloud?.close();
 });
 

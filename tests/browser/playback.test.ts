@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { trackKey } from "@player/core-library";
 import { type DevCloud, detectTone, startDevCloud, TONE_FREQUENCIES_HZ } from "@player/dev-cloud";
 import type { Player } from "@player/main-bridge";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExample, launchChromium, serveExample } from "../../scripts/browser-rig.mjs";
+import { type ExampleApp, openExampleApp, signInAndSync } from "./fixtures/example-app.js";
 import { installProbe, type ProbeState, record } from "./fixtures/playback/page-probe.js";
 
 const ACCOUNT = "google:alex";
@@ -19,8 +19,7 @@ const STAIRCASES = {
 } as const;
 
 let cloud: DevCloud;
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveExample>>;
+let app: ExampleApp;
 let page: Page;
 let sampleRate: number;
 const staircaseKeys = new Map<string, string>();
@@ -33,22 +32,14 @@ beforeAll(async () => {
     const added = await cloud.admin.addFile({ name: `Signal ${file}`, parentId: rootId, content });
     staircaseKeys.set(format, trackKey(ACCOUNT, added.id));
   }
-  await buildExample();
-  server = await serveExample();
-  browser = await launchChromium();
-  page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}?cloud=${encodeURIComponent(cloud.url)}`);
-  await page.waitForSelector("#status[data-state=ready]");
-  const [popup] = await Promise.all([page.waitForEvent("popup"), page.click("#sign-in-google")]);
-  await popup.waitForSelector("button[value=allow]");
-  await Promise.all([popup.waitForEvent("close"), popup.click("button[value=allow]")]);
-  await page.waitForSelector("#sync-status[data-state=done]", { timeout: 30_000 });
+  app = await openExampleApp(cloud.url);
+  page = app.page;
+  await signInAndSync(page);
   sampleRate = await page.evaluate(installProbe);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await app?.close();
   await cloud?.close();
 });
 
