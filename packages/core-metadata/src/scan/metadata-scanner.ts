@@ -261,10 +261,9 @@ export class MetadataScanner {
     }
     const base = { key: track.key, contentVersion: track.contentVersion };
     try {
-      // No MIME hint: the bytes decide (a renamed or replaced file often lies about its
-      // type); name and size only tell how much of the file's end to fetch early.
       const tags = await this.#read(storage, track.remoteId, {
         signal,
+        mimeType: track.mimeType,
         sizeBytes: track.sizeBytes,
         fileName: track.fileName,
       });

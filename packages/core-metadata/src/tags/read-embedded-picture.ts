@@ -17,7 +17,7 @@ import { tagReadError } from "./read-error.js";
 
 /** Options of {@link readEmbeddedPicture}. */
 export interface ReadEmbeddedPictureOptions {
-  /** The file's MIME type, as the drive reports it (a hint for the parser). */
+  /** The file's MIME type, as the drive reports it: a hint, used only when the first bytes do not tell. */
   mimeType?: string;
   signal?: AbortSignal;
   /** Filled with the requests and bytes the read cost. */
@@ -73,7 +73,8 @@ export async function readEmbeddedPicture(
     }
     if (kind === "id3" && id3TagBytes(head) > maxBytes + TAG_ALLOWANCE_BYTES) return undefined;
     const metadata = await parseWithMusicMetadata(source, {
-      ...(options.mimeType === undefined ? {} : { mimeType: options.mimeType }),
+      // The hint only where the bytes did not tell: a replaced or renamed file often lies.
+      ...(options.mimeType === undefined || kind !== "other" ? {} : { mimeType: options.mimeType }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       skipCovers: false,
     });

@@ -86,3 +86,13 @@ describe("readTags with the file's listed size and name", () => {
     }
   });
 });
+
+describe("readTags and a MIME type that lies", () => {
+  it("reads an MP3 listed as M4A by its bytes", async () => {
+    const { bytes, facts } = fileOf("mp3");
+    const storage = new RoundStorage({ f: bytes });
+    const tags = await readTags(storage, "f", { mimeType: "audio/x-m4a", fileName: "song.m4a" });
+    expect(tags.title).toBe(facts.title);
+    expect(tags.codec).toMatch(/MPEG/);
+  });
+});

@@ -10,7 +10,7 @@ import type { TrackTags } from "./track-tags.js";
 
 /** Options of {@link readTags}. */
 export interface ReadTagsOptions {
-  /** The file's MIME type, as the drive reports it (a hint for the parser). */
+  /** The file's MIME type, as the drive reports it: a hint, used only when the first bytes do not tell. */
   mimeType?: string;
   signal?: AbortSignal;
   /** Filled with the requests and bytes the read cost. */
@@ -81,7 +81,8 @@ export async function readTags(
     }
     const skipCovers = !picturesComeFree(kind);
     const metadata = await parseWithMusicMetadata(source, {
-      ...(options.mimeType === undefined ? {} : { mimeType: options.mimeType }),
+      // The hint only where the bytes did not tell: a replaced or renamed file often lies.
+      ...(options.mimeType === undefined || kind !== "other" ? {} : { mimeType: options.mimeType }),
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       skipCovers,
     });
