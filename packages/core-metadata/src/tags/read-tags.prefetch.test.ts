@@ -95,4 +95,14 @@ describe("readTags and a MIME type that lies", () => {
     expect(tags.title).toBe(facts.title);
     expect(tags.codec).toMatch(/MPEG/);
   });
+
+  it("refuses bytes that are no audio, even listed as MP3", async () => {
+    const text = new TextEncoder().encode("Not music at all, just a note. ".repeat(400));
+    const storage = new RoundStorage({ f: text });
+    await expect(
+      readTags(storage, "f", { mimeType: "audio/mpeg", fileName: "song.mp3" }),
+    ).rejects.toMatchObject({
+      code: "metadata/unreadable",
+    });
+  });
 });

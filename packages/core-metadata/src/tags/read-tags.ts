@@ -86,6 +86,15 @@ export async function readTags(
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       skipCovers,
     });
+    // Bytes no container sniff recognised, parsed only on the hint's word: without
+    // an audio stream found in them, they are not audio, whatever the name says.
+    if (
+      kind === "other" &&
+      metadata.format.codec === undefined &&
+      metadata.format.sampleRate === undefined
+    ) {
+      throw new Error("No audio stream found in the file");
+    }
     return toTrackTags(metadata, !skipCovers);
   } catch (cause) {
     throw tagReadError(cause, source, options.signal);
