@@ -115,6 +115,23 @@ async function waitForLines(count: number, timeout = 5_000): Promise<void> {
   );
 }
 
+/**
+ * Waits until the tap has heard the track play on past the last line received:
+ * its blocks reach the page through the worklet's port, after the line may have.
+ */
+async function waitForTapPastLastLine(): Promise<void> {
+  await page.waitForFunction(() => {
+    const probe = (window as unknown as { __lyricsProbe: LyricsProbeState }).__lyricsProbe;
+    const last = probe.lines.at(-1);
+    if (last === undefined) return false;
+    for (let i = probe.tap.length - 2; i >= 0; i -= 2) {
+      if ((probe.tap[i] as number) <= last.contextFrame) return false;
+      if ((probe.tap[i + 1] as number) >= 0) return true;
+    }
+    return false;
+  });
+}
+
 /** How far (ms) the audio had played past the line's start when the page received it. */
 function lateness(line: DeliveredLine, tap: readonly number[]): number {
   const position = audioPositionAt(tap, sampleRate, line.contextFrame);
@@ -188,6 +205,7 @@ describe("playback:lyrics-line in Chromium, through the worker and the AudioWork
   it("announces each line as the audio reaches it: at most 30 ms early, 120 ms late", async () => {
     await play(signalKey);
     await waitForLines(11, 10_000);
+    await waitForTapPastLastLine();
     await stop();
     const { lines, tap, errors } = await probe();
     const played = ofThisPlay(lines).slice(0, 11);
@@ -227,6 +245,7 @@ describe("playback:lyrics-line in Chromium, through the worker and the AudioWork
     expect((await probe()).lines.length).toBe(linesWhenPaused);
     await page.evaluate(() => (window as unknown as { player: Player }).player.resume());
     await waitForLines(11);
+    await waitForTapPastLastLine();
     await stop();
 
     const { lines, tap, errors } = await probe();
